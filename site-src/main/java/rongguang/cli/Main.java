@@ -1,0 +1,42 @@
+package rongguang.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code rongguang build}, with room for serve, check, new and bench. */
+@Command(name = "rongguang",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "荣光：双拥宣传门户的静态网站生成器。",
+        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit status: 0 success, 1 the site has errors, 2 usage or I/O errors. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("rongguang: " + e.getMessage());
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"rongguang " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package rongguang.load;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import rongguang.model.Article;
+import rongguang.model.Term;
+import rongguang.problems.Located;
+import rongguang.problems.Problems;
+import rongguang.text.Slugs;
+import rongguang.text.Summaries;
+
+/** Reads one article: YAML front matter between two {@code ---} lines, then Markdown. */
+final class ArticleReader {
+    static final Set<String> KEYS = Set.of("title", "date", "kicker", "subtitle", "authors", "source", "column",
+            "tags", "cities", "exemplars", "summary", "cover", "slug", "draft", "publishDate", "expiryDate");
+
+    private final Markdown markdown;
+    private final ZoneId zone;
+
+    ArticleReader(Markdown markdown, ZoneId zone) {
+        this.markdown = markdown;
+        this.zone = zone;
+    }
+
+    /** The front matter and the Markdown after it; {@code bodyLine} is the 1-based line the body starts on. */
+    record Split(String frontMatter, String body, int bodyLine) {}
+
+    /** Splits off the front matter; null when the file does not start with one (reported). */
+    static Split split(String text, String rel, Problems problems) {
+        String[] lines = text.split("\n", -1);
+        if (!lines[0].strip().equals("---")) {
+            problems.error(rel, 1, 1, "文章应以 front matter 开头：第一行写 ---，然后是 title、date 等，再以 --- 结束");
+            return null;
+        }
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.equals("---") || line.equals("...")) {
+                String front = String.join("\n", List.of(lines).subList(1, i));
+                String body = String.join("\n", List.of(lines).subList(i + 1, lines.length));
+                return new Split(front, body, i + 2);
+            }
+        }
+        problems.error(rel, 1, 1, "front matter 没有结束：在 title、date 等之后加一行 ---");
+        return null;
+    }
+
+    Located<Article> read(java.nio.file.Path file, String rel, Problems problems) {
+        String text = SourceFiles.text(file, rel, problems);
+        if (text == null) return null;
+        Split split = split(text.replace("\r\n", "\n"), rel, problems);
+        if (split == null) return null;
+        Tree tree = SourceFiles.tree(SourceFiles.YAML, rel, split.frontMatter(), 1, problems);
+        if (tree == null) return null;
+        if (!tree.root.isObject()) {
+            problems.error(rel, 2, 1, "front matter 应为“键: 值”的形式，如 title: 标题");
+            return null;
+        }
+        Fields f = new Fields(tree, "", tree.root, problems);
+        f.warnUnknown(KEYS);
+        String title = f.string("title", true);
+        ZonedDateTime date = f.dateTime("date", true, zone);
+        ZonedDateTime publishDate = f.dateTime("publishDate", false, zone);
+        ZonedDateTime expiryDate = f.dateTime("expiryDate", false, zone);
+        Boolean draft = f.bool("draft");
+        String slug = slug(f, rel, title);
+        Term column = term(f, "column", f.string("column", false));
+        List<Term> tags = new ArrayList<>();
+        List<String> tagNames = f.strings("tags");
+        for (int i = 0; i < tagNames.size(); i++) {
+            Term t = term(f, "tags", tagNames.get(i));
+            if (t != null && tags.stream().noneMatch(x -> x.slug().equals(t.slug()))) tags.add(t);
+        }
+        List<String> cities = f.ids("cities");
+        List<String> exemplars = f.ids("exemplars");
+        String cover = DataReaders.media(f, "cover");
+        Markdown.Html body = markdown.render(split.body());
+        String summary = f.string("summary", false);
+        if (title == null || date == null || slug == null) return null;
+        Article article = new Article(slug, title, f.string("kicker", false), f.string("subtitle", false),
+                f.strings("authors"), f.string("source", false), column, List.copyOf(tags), cities, exemplars,
+                summary != null ? summary : Summaries.of(body.text()), cover, date, publishDate, expiryDate,
+                Boolean.TRUE.equals(draft), body.html(), rel);
+        return new Located<>(article, SourceFiles.locator(f));
+    }
+
+    /** {@code slug}, else the file name when it is a valid slug, else the pinyin of the title. */
+    private static String slug(Fields f, String rel, String title) {
+        if (f.has("slug")) return f.id("slug", false);
+        String name = rel.substring(rel.lastIndexOf('/') + 1).replaceFirst("\\.md$", "");
+        if (Slugs.isValid(name)) return name;
+        if (title == null) return null;
+        String slug = Slugs.of(title);
+        if (slug.isEmpty()) {
+            f.error("title", "无法从标题生成网址，请在 front matter 中写 slug，如 slug: changsha-shuangyong");
+            return null;
+        }
+        return slug;
+    }
+
+    private static Term term(Fields f, String key, String name) {
+        if (name == null) return null;
+        String slug = Slugs.of(name);
+        if (slug.isEmpty()) {
+            f.error(key, "“" + name + "”无法生成网址：名称中应有汉字、字母或数字");
+            return null;
+        }
+        return new Term(name, slug);
+    }
+}

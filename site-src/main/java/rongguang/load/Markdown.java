@@ -1,0 +1,120 @@
+package rongguang.load;
+
+import java.util.List;
+import java.util.Map;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * CommonMark with tables, strikethrough, autolinks and footnotes, rendered to HTML that is then sanitized:
+ * raw HTML is allowed in Markdown, but scripts, event handlers, {@code javascript:} URLs, iframes and styles
+ * never reach a page. Site paths ({@code /media/…}, {@code /articles/…}) become relative to the page, which for
+ * every page with Markdown (articles, exemplars) is two folders below the site root.
+ *
+ * <p>One instance serves all threads: commonmark's parser and renderer and jsoup's cleaner are thread-safe.
+ */
+public final class Markdown {
+    /** From a page at {@code kind/id/} back to the site root. */
+    static final String ROOT_FROM_DETAIL_PAGE = "../../";
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final Cleaner cleaner = new Cleaner(safelist());
+
+    /** HTML of a Markdown text, sanitized, and its plain text for summaries. */
+    public record Html(String html, String text) {}
+
+    public Markdown() {
+        List<Extension> extensions = List.of(
+                TablesExtension.create(),
+                StrikethroughExtension.create(),
+                AutolinkExtension.create(),
+                FootnotesExtension.create(),
+                HeadingAnchorExtension.builder().idPrefix("h-").build());
+        parser = Parser.builder().extensions(extensions).build();
+        renderer = HtmlRenderer.builder()
+                .extensions(extensions)
+                .attributeProviderFactory(context -> new TableAlignment())
+                .build();
+    }
+
+    public Html render(String markdown) {
+        Node document = parser.parse(markdown);
+        String dirty = renderer.render(document);
+        Document clean = cleaner.clean(Jsoup.parseBodyFragment(dirty, "https://site.invalid/"));
+        clean.outputSettings().prettyPrint(false);
+        rewrite(clean);
+        return new Html(clean.body().html(), plainText(clean));
+    }
+
+    private static void rewrite(Document doc) {
+        for (Element a : doc.select("a[href]")) a.attr("href", siteRelative(a.attr("href")));
+        for (Element img : doc.select("img")) {
+            img.attr("src", siteRelative(img.attr("src")));
+            if (!img.hasAttr("alt")) img.attr("alt", "");
+            img.attr("loading", "lazy");
+        }
+        for (Element back : doc.select("a.footnote-backref")) back.attr("aria-label", "返回正文");
+        for (Element ref : doc.select("sup.footnote-ref > a")) ref.attr("aria-label", "注释 " + ref.text());
+        for (Element table : doc.select("table")) table.wrap("<div class=\"table-wrap\"></div>");
+    }
+
+    /** {@code /media/x.jpg} and {@code media/x.jpg} → {@code ../../media/x.jpg}; other URLs stay. */
+    static String siteRelative(String url) {
+        if (url.startsWith("/") && !url.startsWith("//")) return ROOT_FROM_DETAIL_PAGE + url.substring(1);
+        if (url.startsWith("media/")) return ROOT_FROM_DETAIL_PAGE + url;
+        return url;
+    }
+
+    private static String plainText(Document doc) {
+        StringBuilder sb = new StringBuilder();
+        for (Element p : doc.select("p")) {
+            if (!p.parents().select("section.footnotes, blockquote, figure, table, details").isEmpty()) continue;
+            if (!sb.isEmpty()) sb.append(' ');
+            sb.append(p.text());
+            if (sb.length() > 400) break;
+        }
+        return sb.toString();
+    }
+
+    private static Safelist safelist() {
+        return Safelist.relaxed()
+                .addTags("figure", "figcaption", "details", "summary", "abbr", "section", "del", "s", "ins",
+                        "mark", "hr", "small", "time", "cite", "kbd", "samp", "var")
+                .addAttributes("abbr", "title")
+                .addAttributes("time", "datetime")
+                .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
+                .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
+                .addAttributes("section", "class")
+                .addAttributes("sup", "class")
+                .addAttributes("a", "id", "class")
+                .addAttributes("li", "id")
+                .addAttributes("th", "class").addAttributes("td", "class")
+                .addAttributes("ol", "start")
+                .addProtocols("a", "href", "http", "https", "mailto", "tel")
+                .addProtocols("img", "src", "http", "https")
+                .preserveRelativeLinks(true);
+    }
+
+    /** The obsolete {@code align} attribute of table cells becomes a class, so that pages stay valid HTML. */
+    private static final class TableAlignment implements AttributeProvider {
+        @Override
+        public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+            String align = attributes.remove("align");
+            if (align != null) attributes.put("class", "align-" + align);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package rongguang.load;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import rongguang.problems.Located;
+import rongguang.problems.Place;
+import rongguang.problems.Problems;
+
+/** Reading source files into text and trees, every failure reported as a problem at its place. */
+final class SourceFiles {
+    static final JsonFactory JSON = new JsonFactory();
+    static final YAMLFactory YAML = new YAMLFactory();
+
+    private SourceFiles() {}
+
+    /** The file's text, or null after reporting why it cannot be used (unreadable, not UTF-8, empty). */
+    static String text(Path file, String rel, Problems problems) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            problems.error(rel, 0, 0, "无法读取文件：" + e.getMessage());
+            return null;
+        }
+        try {
+            String text = SourceText.decode(bytes);
+            if (text.isBlank()) {
+                problems.error(rel, 1, 1, "文件是空的");
+                return null;
+            }
+            return text;
+        } catch (SourceText.NotUtf8Exception e) {
+            problems.error(rel, e.line, e.column, "文件不是 UTF-8 编码（请用 UTF-8 另存，例如 GBK 文件需要转换）");
+            return null;
+        }
+    }
+
+    /** Parses JSON or YAML text; syntax errors and duplicate keys are reported. */
+    static Tree tree(JsonFactory factory, String rel, String text, int lineOffset, Problems problems) {
+        Map<String, Tree.Position> duplicates = new HashMap<>();
+        try {
+            Tree tree = Tree.parse(factory, rel, text, lineOffset, duplicates);
+            duplicates.forEach((pointer, at) -> problems.error(rel, at.line(), at.column(),
+                    "键“" + pointer.substring(pointer.lastIndexOf('/') + 1) + "”重复出现"));
+            return tree;
+        } catch (Tree.SyntaxException e) {
+            String kind = factory == YAML ? "YAML" : "JSON";
+            problems.error(rel, e.position.line(), e.position.column(), kind + " 语法错误：" + plain(e.getMessage()));
+            return null;
+        }
+    }
+
+    /** Jackson's messages carry a "(code 125)" noise and a source excerpt; keep the sentence. */
+    private static String plain(String message) {
+        if (message == null) return "无法解析";
+        String m = message.replaceAll("\\s*\\(code \\d+\\)", "");
+        int nl = m.indexOf('\n');
+        return (nl > 0 ? m.substring(0, nl) : m).strip();
+    }
+
+    /**
+     * Reads a data file holding one object or an array of objects; {@code reader} turns each object into a value.
+     */
+    static <T> void objects(Path file, String rel, Problems problems, BiFunction<Fields, Located.Locator, T> reader,
+                            java.util.List<Located<T>> out) {
+        String text = text(file, rel, problems);
+        if (text == null) return;
+        Tree tree = tree(JSON, rel, text, 0, problems);
+        if (tree == null) return;
+        JsonNode root = tree.root;
+        if (root.isObject()) {
+            add(new Fields(tree, "", root, problems), reader, out);
+        } else if (root.isArray()) {
+            for (int i = 0; i < root.size(); i++) {
+                Fields f = new Fields(tree, Tree.child("", i), root.get(i), problems);
+                if (root.get(i).isObject()) add(f, reader, out);
+                else f.errorHere("第 " + (i + 1) + " 项应为对象 {…}，实际是" + Fields.kind(root.get(i)));
+            }
+        } else {
+            problems.error(rel, 1, 1, "数据文件应为一个对象 {…} 或对象的列表 […]");
+        }
+    }
+
+    private static <T> void add(Fields f, BiFunction<Fields, Located.Locator, T> reader, java.util.List<Located<T>> out) {
+        Located.Locator where = locator(f);
+        T value = reader.apply(f, where);
+        if (value != null) out.add(new Located<>(value, where));
+    }
+
+    static Located.Locator locator(Fields f) {
+        return (key, index) -> {
+            Tree.Position at = key == null ? f.tree().valueAt(f.pointer()) : f.positionOf(key, index);
+            return new Place(f.tree().file, at.line(), at.column());
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package rongguang.model;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** One Markdown article. {@code bodyHtml} is sanitized; references hold ids, resolved through {@link Site}. */
+public record Article(
+        String slug,
+        String title,
+        String kicker,
+        String subtitle,
+        List<String> authors,
+        String source,
+        Term column,
+        List<Term> tags,
+        List<String> cities,
+        List<String> exemplars,
+        String summary,
+        String cover,
+        ZonedDateTime date,
+        ZonedDateTime publishDate,
+        ZonedDateTime expiryDate,
+        boolean draft,
+        String bodyHtml,
+        String file) {
+
+    private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日");
+
+    public String url() {
+        return "articles/" + slug + "/";
+    }
+
+    /** 2023年11月8日 */
+    public String displayDate() {
+        return date.format(CHINESE_DATE);
+    }
+
+    /** 2023-11-08 */
+    public String isoDate() {
+        return date.toLocalDate().toString();
+    }
+
+    /** 2023-11-08T00:00:00+08:00, for {@code <time datetime>} and feeds. */
+    public String dateTime() {
+        return date.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /** When the article goes out: {@code publishDate}, else {@code date}. */
+    public ZonedDateTime effectivePublishDate() {
+        return publishDate != null ? publishDate : date;
+    }
+}

@@ -1,0 +1,136 @@
+package rongguang.render;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import rongguang.model.Article;
+import rongguang.model.City;
+import rongguang.model.Exemplar;
+import rongguang.model.Merchant;
+import rongguang.model.Site;
+import rongguang.model.TermIndex;
+
+/**
+ * Plans every page of the site from the model: which URL, which template, which variables. Templates receive
+ * {@code site} (the {@link Site}), {@code page} (a {@link PageInfo}), {@code root} (the way back to the site root)
+ * and the variables of their kind, listed in the README's template guide.
+ */
+public final class PagePlanner {
+    static final int HOME_ARTICLES = 8;
+    static final int HOME_CITIES = 12;
+    static final int HOME_EXEMPLARS = 8;
+    static final int FEED_ENTRIES = 20;
+
+    private final Site site;
+
+    public PagePlanner(Site site) {
+        this.site = site;
+    }
+
+    public List<Page> plan() {
+        List<Page> pages = new ArrayList<>();
+        pages.add(page("", "home.ftlh", "home", site.settings().title(), site.settings().description(), Map.of(
+                "latest", site.articles().subList(0, Math.min(HOME_ARTICLES, site.articles().size())),
+                "cities", site.cities().subList(0, Math.min(HOME_CITIES, site.cities().size())),
+                "exemplars", site.exemplars().subList(0, Math.min(HOME_EXEMPLARS, site.exemplars().size())))));
+        articleLists(pages, "articles/", "全部文章", null, site.articles());
+        for (Article a : site.articles()) pages.add(article(a));
+        pages.add(page("columns/", "terms.ftlh", "articles", "栏目", "全部栏目",
+                Map.of("terms", site.columns(), "kind", "column")));
+        for (TermIndex c : site.columns()) articleLists(pages, "columns/" + c.slug() + "/", c.name(), c, c.articles());
+        pages.add(page("tags/", "terms.ftlh", "articles", "标签", "全部标签",
+                Map.of("terms", site.tags(), "kind", "tag")));
+        for (TermIndex t : site.tags()) articleLists(pages, "tags/" + t.slug() + "/", t.name(), t, t.articles());
+
+        pages.add(page("cities/", "cities.ftlh", "cities", "双拥模范城光荣榜",
+                "全国和省级双拥模范城（县、区）的荣誉与连冠", Map.of("cities", site.cities())));
+        for (City c : site.cities()) {
+            pages.add(page(c.url(), "city.ftlh", "cities", c.name(), c.summary(), Map.of(
+                    "city", c,
+                    "articles", site.articlesOfCity(c.id()),
+                    "exemplars", site.exemplarsOfCity(c.id()),
+                    "merchants", site.merchantsOfCity(c.id()))));
+        }
+        pages.add(page("exemplars/", "exemplars.ftlh", "exemplars", "先进典型", "最美退役军人、最美拥军人物等先进典型",
+                Map.of("exemplars", site.exemplars())));
+        for (Exemplar e : site.exemplars()) {
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("exemplar", e);
+            vars.put("articles", site.articlesOfExemplar(e.id()));
+            if (site.city(e.city()) != null) vars.put("city", site.city(e.city()));
+            pages.add(page(e.url(), "exemplar.ftlh", "exemplars", e.name(), e.summary(), vars));
+        }
+        pages.add(page("merchants/", "merchants.ftlh", "merchants", "拥军优待商家",
+                "凭优待证等证件享受优惠的拥军联盟商家名录", Map.of("merchants", site.merchants())));
+        pages.add(new Page.Json("merchants/index.json", MerchantIndex.of(site)));
+        for (Merchant m : site.merchants()) {
+            pages.add(page(m.url(), "merchant.ftlh", "merchants", m.name(), m.name() + "：" + m.offers().get(0).text(),
+                    Map.of("merchant", m, "city", site.city(m.city()))));
+        }
+        pages.add(page("feed.xml", "feed.ftlx", "", site.settings().title(), site.settings().description(),
+                Map.of("entries", site.articles().subList(0, Math.min(FEED_ENTRIES, site.articles().size())))));
+        pages.add(page("sitemap.xml", "sitemap.ftlx", "", "", "", Map.of("urls", sitemap(pages))));
+        pages.add(page("robots.txt", "robots.ftl", "", "", "", Map.of()));
+        pages.add(notFound());
+        return pages;
+    }
+
+    private void articleLists(List<Page> pages, String base, String title, TermIndex term, List<Article> articles) {
+        for (Pager<Article> pager : Pager.paginate(articles, site.settings().pageSize(), base)) {
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("pager", pager);
+            if (term != null) vars.put("term", term);
+            String pageTitle = pager.number() == 1 ? title : title + "（第" + pager.number() + "页）";
+            String section = base.startsWith("articles/") ? "articles" : "articles";
+            pages.add(page(pager.path(), "list.ftlh", section, pageTitle, title, vars));
+        }
+    }
+
+    private Page article(Article a) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("article", a);
+        vars.put("cities", a.cities().stream().map(site::city).toList());
+        vars.put("exemplars", a.exemplars().stream().map(site::exemplar).toList());
+        vars.put("neighbours", site.neighbours(a));
+        String badge = site.badge(a);
+        if (badge != null) vars.put("badge", badge);
+        return page(a.url(), "article.ftlh", "articles", a.title(), a.summary(), vars);
+    }
+
+    /** The 404 page is served at any depth, so its links start from the site's base path instead of a relative root. */
+    private Page notFound() {
+        String root = site.settings().basePath();
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("site", site);
+        vars.put("root", root);
+        vars.put("page", new PageInfo("404.html", root, "页面不存在", "", "", site.settings().absolute("404.html")));
+        return new Page.Templated("404.html", "404.ftlh", vars);
+    }
+
+    private Page page(String path, String template, String section, String title, String description,
+                      Map<String, Object> own) {
+        String root = "../".repeat((int) path.chars().filter(c -> c == '/').count());
+        Map<String, Object> vars = new HashMap<>(own);
+        vars.put("site", site);
+        vars.put("root", root);
+        vars.put("page", new PageInfo(path, root, title, description == null ? "" : description, section,
+                site.settings().absolute(path)));
+        return new Page.Templated(path, template, vars);
+    }
+
+    /** Every HTML page but the 404, with the date of the article where there is one. */
+    private List<Map<String, String>> sitemap(List<Page> pages) {
+        Map<String, String> dates = new HashMap<>();
+        for (Article a : site.articles()) dates.put(a.url(), a.isoDate());
+        List<Map<String, String>> urls = new ArrayList<>();
+        for (Page p : pages) {
+            if (!(p instanceof Page.Templated) || !p.file().endsWith(".html")) continue;
+            Map<String, String> u = new HashMap<>();
+            u.put("loc", site.settings().absolute(p.path()));
+            if (dates.containsKey(p.path())) u.put("lastmod", dates.get(p.path()));
+            urls.add(u);
+        }
+        return urls;
+    }
+}

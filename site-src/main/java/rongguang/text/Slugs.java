@@ -1,0 +1,69 @@
+package rongguang.text;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.py.Pinyin;
+import com.hankcs.hanlp.seg.common.Term;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Slugs for URLs: {@code [a-z0-9]+(-[a-z0-9]+)*}. Chinese becomes pinyin word by word, so that polyphones
+ * are read in context (重庆 → chongqing, 银行 → yinhang) and words stay readable (双拥动态 → shuangyong-dongtai).
+ */
+public final class Slugs {
+    public static final Pattern PATTERN = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final int MAX_LENGTH = 80;
+
+    private Slugs() {}
+
+    public static boolean isValid(String s) {
+        return s != null && PATTERN.matcher(s).matches();
+    }
+
+    /** The slug of a name or title; empty when it holds nothing that can be spelt (e.g. only punctuation). */
+    public static String of(String text) {
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        List<Pinyin> pinyin = HanLP.convertToPinyinList(s);
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int offset = 0;
+        for (Term term : HanLP.newSegment()
+                .enableNameRecognize(false)
+                .enablePlaceRecognize(false)
+                .enableOrganizationRecognize(false)
+                .seg(s)) {
+            for (int i = 0; i < term.word.length(); i++, offset++) {
+                char c = s.charAt(offset);
+                Pinyin p = offset < pinyin.size() ? pinyin.get(offset) : Pinyin.none5;
+                if (isAsciiAlnum(c)) {
+                    word.append(Character.toLowerCase(c));
+                } else if (p != Pinyin.none5 && Character.isIdeographic(c)) {
+                    word.append(p.getPinyinWithoutTone().replace("ü", "v"));
+                } else {
+                    flush(word, words);
+                }
+            }
+            flush(word, words);
+        }
+        return truncate(String.join("-", words));
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static void flush(StringBuilder word, List<String> words) {
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+            word.setLength(0);
+        }
+    }
+
+    private static String truncate(String slug) {
+        if (slug.length() <= MAX_LENGTH) return slug;
+        int cut = slug.lastIndexOf('-', MAX_LENGTH);
+        return cut > 0 ? slug.substring(0, cut) : slug.substring(0, MAX_LENGTH);
+    }
+}
