@@ -32,7 +32,7 @@
       item.appendChild(title);
       var meta = el('p', 'meta');
       meta.appendChild(el('span', 'tag-chip', m.category));
-      meta.appendChild(document.createTextNode(' ' + m.cityName + (m.district || '') + ' · ' + m.address));
+      meta.appendChild(document.createTextNode(' ' + m.address));
       item.appendChild(meta);
       var offers = el('ul', 'offer-list');
       m.offers.forEach(function (o) { offers.appendChild(el('li', '', o)); });

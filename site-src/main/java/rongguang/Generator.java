@@ -35,8 +35,9 @@ public final class Generator {
     /** Builds the site; throws {@link rongguang.problems.BuildFailedException} with all problems when input is bad. */
     public Result build(Options options, Problems problems) throws IOException {
         SiteInput input = new SiteLoader(options.siteDir()).load(problems);
-        problems.throwIfErrors();
+        if (input == null) problems.throwIfErrors();
 
+        // the model stage runs on whatever loaded, so that broken references are reported with the load errors
         ZonedDateTime now = options.now() != null
                 ? options.now().withZoneSameInstant(input.settings().timeZone())
                 : ZonedDateTime.now(input.settings().timeZone());

@@ -61,6 +61,7 @@ public final class Markdown {
     }
 
     private static void rewrite(Document doc) {
+        shiftHeadings(doc);
         for (Element a : doc.select("a[href]")) a.attr("href", siteRelative(a.attr("href")));
         for (Element img : doc.select("img")) {
             img.attr("src", siteRelative(img.attr("src")));
@@ -70,6 +71,17 @@ public final class Markdown {
         for (Element back : doc.select("a.footnote-backref")) back.attr("aria-label", "返回正文");
         for (Element ref : doc.select("sup.footnote-ref > a")) ref.attr("aria-label", "注释 " + ref.text());
         for (Element table : doc.select("table")) table.wrap("<div class=\"table-wrap\"></div>");
+    }
+
+    /**
+     * The page's title is its only h1, so the body's top heading level becomes h2 and the others follow, keeping
+     * the outline valid whether an editor starts sections with #, ## or ###.
+     */
+    private static void shiftHeadings(Document doc) {
+        var headings = doc.select("h1, h2, h3, h4, h5, h6");
+        int top = headings.stream().mapToInt(h -> h.tagName().charAt(1) - '0').min().orElse(2);
+        if (top == 2) return;
+        for (Element h : headings) h.tagName("h" + Math.min(6, h.tagName().charAt(1) - '0' - top + 2));
     }
 
     /** {@code /media/x.jpg} and {@code media/x.jpg} → {@code ../../media/x.jpg}; other URLs stay. */
