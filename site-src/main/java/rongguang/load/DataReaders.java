@@ -5,10 +5,10 @@ import java.util.Set;
 import rongguang.model.City;
 import rongguang.model.Exemplar;
 import rongguang.model.Honor;
+import rongguang.model.Keyed;
 import rongguang.model.Location;
 import rongguang.model.Merchant;
 import rongguang.model.Stat;
-import rongguang.problems.Located;
 
 /** Turns the objects of {@code data/cities}, {@code data/exemplars} and {@code data/merchants} into model records. */
 final class DataReaders {
@@ -30,7 +30,7 @@ final class DataReaders {
         this.markdown = markdown;
     }
 
-    City city(Fields f, Located.Locator where) {
+    City city(Fields f) {
         f.warnUnknown(CITY_KEYS);
         String id = f.id("id", true);
         String name = f.string("name", true);
@@ -38,7 +38,7 @@ final class DataReaders {
         City.Kind kind = City.Kind.CITY;
         String kindKey = f.string("kind", false);
         if (kindKey != null) {
-            kind = City.Kind.of(kindKey);
+            kind = Keyed.byKey(City.Kind.class, kindKey);
             if (kind == null) f.error("kind", "“kind”应为 city、county 或 district，实际是“" + kindKey + "”");
         }
         if (!f.has("honors")) f.errorHere("缺少必填的键“honors”（没有荣誉时写 []）");
@@ -54,7 +54,7 @@ final class DataReaders {
     private Honor honor(Fields f) {
         f.warnUnknown(HONOR_KEYS);
         String levelKey = f.string("level", true);
-        Honor.Level level = levelKey == null ? null : Honor.Level.of(levelKey);
+        Honor.Level level = levelKey == null ? null : Keyed.byKey(Honor.Level.class, levelKey);
         if (levelKey != null && level == null) {
             f.error("level", "“level”应为 national、provincial 或 municipal，实际是“" + levelKey + "”");
         }
@@ -106,7 +106,7 @@ final class DataReaders {
         return path;
     }
 
-    Exemplar exemplar(Fields f, Located.Locator where) {
+    Exemplar exemplar(Fields f) {
         f.warnUnknown(EXEMPLAR_KEYS);
         String id = f.id("id", true);
         String name = f.string("name", true);
@@ -128,7 +128,7 @@ final class DataReaders {
                 f.string("service", false), storyHtml, photo, f.tree().file);
     }
 
-    Merchant merchant(Fields f, Located.Locator where) {
+    Merchant merchant(Fields f) {
         f.warnUnknown(MERCHANT_KEYS);
         String id = f.id("id", true);
         String name = f.string("name", true);

@@ -75,12 +75,17 @@ final class Fields {
 
     // ---- values
 
-    String string(String key, boolean required) {
+    /** The value of {@code key}, or null when it is absent (an error when it is required). */
+    private JsonNode value(String key, boolean required) {
         JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            if (required) errorHere("缺少必填的键“" + key + "”");
-            return null;
-        }
+        if (v != null && !v.isNull()) return v;
+        if (required) errorHere("缺少必填的键“" + key + "”");
+        return null;
+    }
+
+    String string(String key, boolean required) {
+        JsonNode v = value(key, required);
+        if (v == null) return null;
         if (v.isTextual()) {
             String s = v.asText().strip();
             if (s.isEmpty() && required) {
@@ -139,11 +144,8 @@ final class Fields {
     }
 
     Double number(String key, boolean required) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            if (required) errorHere("缺少必填的键“" + key + "”");
-            return null;
-        }
+        JsonNode v = value(key, required);
+        if (v == null) return null;
         if (!v.isNumber()) {
             error(key, "“" + key + "”应为数字，实际是" + kind(v));
             return null;
@@ -251,11 +253,8 @@ final class Fields {
 
     /** A nested object, or null (with an error when present but not an object, or required and missing). */
     Fields object(String key, boolean required) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            if (required) errorHere("缺少必填的键“" + key + "”");
-            return null;
-        }
+        JsonNode v = value(key, required);
+        if (v == null) return null;
         if (!v.isObject()) {
             error(key, "“" + key + "”应为对象 {…}，实际是" + kind(v));
             return null;
@@ -265,11 +264,8 @@ final class Fields {
 
     /** Each object of a list, read by {@code reader}; items that are not objects are errors. */
     <T> List<T> objects(String key, boolean required, Function<Fields, T> reader) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            if (required) errorHere("缺少必填的键“" + key + "”");
-            return List.of();
-        }
+        JsonNode v = value(key, required);
+        if (v == null) return List.of();
         if (!v.isArray()) {
             error(key, "“" + key + "”应为列表 […]，实际是" + kind(v));
             return List.of();

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import rongguang.problems.Located;
 import rongguang.problems.Place;
 import rongguang.problems.Problems;
@@ -68,7 +68,7 @@ final class SourceFiles {
     /**
      * Reads a data file holding one object or an array of objects; {@code reader} turns each object into a value.
      */
-    static <T> void objects(Path file, String rel, Problems problems, BiFunction<Fields, Located.Locator, T> reader,
+    static <T> void objects(Path file, String rel, Problems problems, Function<Fields, T> reader,
                             java.util.List<Located<T>> out) {
         String text = text(file, rel, problems);
         if (text == null) return;
@@ -88,10 +88,9 @@ final class SourceFiles {
         }
     }
 
-    private static <T> void add(Fields f, BiFunction<Fields, Located.Locator, T> reader, java.util.List<Located<T>> out) {
-        Located.Locator where = locator(f);
-        T value = reader.apply(f, where);
-        if (value != null) out.add(new Located<>(value, where));
+    private static <T> void add(Fields f, Function<Fields, T> reader, java.util.List<Located<T>> out) {
+        T value = reader.apply(f);
+        if (value != null) out.add(new Located<>(value, locator(f)));
     }
 
     static Located.Locator locator(Fields f) {

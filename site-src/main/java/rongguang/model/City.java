@@ -16,7 +16,7 @@ public record City(
         String image,
         String source) {
 
-    public enum Kind {
+    public enum Kind implements Keyed {
         CITY("city", "城"),
         COUNTY("county", "县"),
         DISTRICT("district", "区");
@@ -29,6 +29,7 @@ public record City(
             this.label = label;
         }
 
+        @Override
         public String key() {
             return key;
         }
@@ -38,10 +39,6 @@ public record City(
             return label;
         }
 
-        public static Kind of(String key) {
-            for (Kind k : values()) if (k.key.equals(key)) return k;
-            return null;
-        }
     }
 
     public String url() {

@@ -6,7 +6,7 @@ import rongguang.text.ChineseNumerals;
 /** A title awarded to a city, e.g. 全国双拥模范城, national, 7 times in a row. */
 public record Honor(Level level, String title, int count, boolean consecutive, List<Integer> years, String note) {
 
-    public enum Level {
+    public enum Level implements Keyed {
         NATIONAL("national", "全国"),
         PROVINCIAL("provincial", "省级"),
         MUNICIPAL("municipal", "市级");
@@ -19,6 +19,7 @@ public record Honor(Level level, String title, int count, boolean consecutive, L
             this.label = label;
         }
 
+        @Override
         public String key() {
             return key;
         }
@@ -27,10 +28,6 @@ public record Honor(Level level, String title, int count, boolean consecutive, L
             return label;
         }
 
-        public static Level of(String key) {
-            for (Level l : values()) if (l.key.equals(key)) return l;
-            return null;
-        }
     }
 
     /** 七连冠 for a consecutive honor won at least twice, else null. */
