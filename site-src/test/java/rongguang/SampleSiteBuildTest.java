@@ -89,6 +89,15 @@ class SampleSiteBuildTest {
     }
 
     @Test
+    void everyArticleHasASummaryEndingAtASentenceEnd() throws IOException {
+        List<String> summaries = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            summaries.addAll(page(n == 1 ? "articles/" : "articles/page/" + n + "/").select(".article-item-summary").eachText());
+        }
+        assertThat(summaries).hasSize(23).allSatisfy(s -> assertThat(s).matches("(?s).{20,}[。！？”…]$"));
+    }
+
+    @Test
     void markdownExtensionsRender() throws IOException {
         Document report = page("articles/youdaizheng-zenme-yong/");
         assertThat(report.select(".prose table")).isNotEmpty();

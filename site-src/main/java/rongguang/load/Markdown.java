@@ -94,7 +94,9 @@ public final class Markdown {
     private static String plainText(Document doc) {
         StringBuilder sb = new StringBuilder();
         for (Element p : doc.select("p")) {
-            if (!p.parents().select("section.footnotes, blockquote, figure, table, details").isEmpty()) continue;
+            if (p.parent() != null && p.parent().closest("section.footnotes, blockquote, figure, table, details") != null) {
+                continue;
+            }
             if (!sb.isEmpty()) sb.append(' ');
             sb.append(p.text());
             if (sb.length() > 400) break;

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A parsed JSON or YAML document that remembers where each value and each key stands in its file, by JSON
@@ -61,6 +63,12 @@ final class Tree {
             }
             return new Tree(file, root, values, keys);
         } catch (JsonProcessingException e) {
+            // SnakeYAML knows where the problem is; Jackson's location is only where it stopped reading
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                Mark mark = yaml.getProblemMark();
+                throw new SyntaxException(yaml.getProblem(),
+                        new Position(mark.getLine() + 1 + lineOffset, mark.getColumn() + 1));
+            }
             throw new SyntaxException(e.getOriginalMessage(), position(e.getLocation(), lineOffset));
         } catch (IOException e) {
             throw new SyntaxException(e.getMessage(), new Position(1, 1));
