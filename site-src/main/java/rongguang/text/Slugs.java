@@ -29,6 +29,8 @@ public final class Slugs {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         int offset = 0;
+        boolean inHan = false;
+        // segments bound Chinese words only: the segmenter also splits Latin runs (at é, say), which must stay whole
         for (Term term : HanLP.newSegment()
                 .enableNameRecognize(false)
                 .enablePlaceRecognize(false)
@@ -37,21 +39,29 @@ public final class Slugs {
             for (int i = 0; i < term.word.length(); i++, offset++) {
                 char c = s.charAt(offset);
                 Pinyin p = offset < pinyin.size() ? pinyin.get(offset) : Pinyin.none5;
-                if (isAsciiAlnum(c)) {
-                    word.append(Character.toLowerCase(c));
-                } else if (p != Pinyin.none5 && Character.isIdeographic(c)) {
-                    word.append(p.getPinyinWithoutTone().replace("ü", "v"));
-                } else {
-                    flush(word, words);
-                }
+                String latin = latin(c);
+                boolean han = latin == null && p != Pinyin.none5 && Character.isIdeographic(c);
+                if (han != inHan || (latin == null && !han)) flush(word, words);
+                if (latin != null) word.append(latin);
+                else if (han) word.append(p.getPinyinWithoutTone().replace("ü", "v"));
+                inHan = han;
             }
-            flush(word, words);
+            if (inHan) flush(word, words);
         }
+        flush(word, words);
         return truncate(String.join("-", words));
     }
 
     private static boolean isAsciiAlnum(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** A Latin letter or digit in lowercase ASCII, accents dropped (é → e); null for anything else. */
+    private static String latin(char c) {
+        if (isAsciiAlnum(c)) return String.valueOf(Character.toLowerCase(c));
+        if (!Character.isLetter(c) || Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) return null;
+        String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return base.length() == 1 && isAsciiAlnum(base.charAt(0)) ? base.toLowerCase(java.util.Locale.ROOT) : null;
     }
 
     private static void flush(StringBuilder word, List<String> words) {
