@@ -25,8 +25,10 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit status: 0 success, 1 the site has errors, 2 usage or I/O errors. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // an unexpected failure is one plain line; the stack trace is for --verbose
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("rongguang: " + e.getMessage());
+            if (java.util.List.of(args).contains("--verbose")) e.printStackTrace(commandLine.getErr());
+            commandLine.getErr().println("rongguang: 内部错误：" + e);
             return 2;
         });
         return cli.execute(args);

@@ -2,6 +2,7 @@ package rongguang.load;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,9 +87,14 @@ public final class SiteLoader {
     private List<Path> files(Path dir, String suffix, Problems problems) {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> !isHidden(dir.relativize(p)))
-                    .filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && p.getFileName().toString().endsWith(suffix))
-                    .sorted()
+            List<Path> files = walk.filter(p -> !isHidden(dir.relativize(p))).sorted().toList();
+            for (Path p : files) {
+                if (Files.isSymbolicLink(p)) {
+                    problems.warning(rel(p), 0, 0, "跳过符号链接：站点只读取 content/ 里的真实文件，不跟随链接到别处");
+                }
+            }
+            return files.stream()
+                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && p.getFileName().toString().endsWith(suffix))
                     .toList();
         } catch (IOException e) {
             problems.error(rel(dir), 0, 0, "无法读取文件夹：" + e.getMessage());
