@@ -150,6 +150,31 @@ class SmallSiteBuildTest {
         assertThat(site.dir().resolve("output/articles/a/index.html")).isRegularFile();
     }
 
+    @Test
+    void menuLinksAreSitePathsOrWebLinks() throws IOException {
+        TestSite site = TestSite.create(tmp.resolve("site"), 20).write("content/site.json", """
+                {"title": "测试", "baseUrl": "https://test.example.gov.cn/", "organization": "测试单位",
+                 "nav": [{"title": "首页", "url": "/"}, {"title": "模范城", "url": "/cities/"},
+                         {"title": "部网站", "url": "https://www.mva.gov.cn/"},
+                         {"title": "坏链接", "url": " JavaScript:alert(1)"}]}
+                """);
+        Problems problems = new Problems();
+        assertThatThrownBy(() -> site.build(tmp.resolve("out"), false, problems)).isInstanceOf(BuildFailedException.class);
+        assertThat(problems.sorted()).extracting(p -> p.file() + ":" + p.line() + ":" + p.column())
+                .containsExactly("content/site.json:4:34");
+
+        site.write("content/site.json", """
+                {"title": "测试", "baseUrl": "https://test.example.gov.cn/", "organization": "测试单位",
+                 "nav": [{"title": "首页", "url": "/"}, {"title": "模范城", "url": "/cities/"},
+                         {"title": "部网站", "url": "https://www.mva.gov.cn/"}]}
+                """);
+        Path out = tmp.resolve("out");
+        site.build(out, false, new Problems());
+        assertThat(read(out, "cities/index.html").select("nav.mainnav a").eachAttr("href"))
+                .containsExactly("../", "../cities/", "https://www.mva.gov.cn/");
+        assertThat(read(out, "cities/index.html").select("nav.mainnav a[aria-current=page]").text()).isEqualTo("模范城");
+    }
+
     private static Map<String, byte[]> snapshot(Path dir) throws IOException {
         Map<String, byte[]> out = new HashMap<>();
         for (String f : TestSite.files(dir)) out.put(f, Files.readAllBytes(dir.resolve(f)));

@@ -15,6 +15,13 @@ final class SettingsReader {
 
     private SettingsReader() {}
 
+    /** A site path, or an http(s) or mailto link: never a javascript: or data: URL in the menu. */
+    static boolean isSafeLink(String url) {
+        String u = url.strip().toLowerCase(Locale.ROOT);
+        if (u.startsWith("http://") || u.startsWith("https://") || u.startsWith("mailto:")) return true;
+        return !u.startsWith("//") && !u.matches("^[a-z][a-z0-9+.-]*:.*") && u.chars().noneMatch(c -> c < 0x20);
+    }
+
     static Settings read(Fields f) {
         f.warnUnknown(KEYS);
         String title = f.string("title", true);
@@ -42,6 +49,10 @@ final class SettingsReader {
             n.warnUnknown(Set.of("title", "url"));
             String t = n.string("title", true);
             String u = n.string("url", true);
+            if (u != null && !isSafeLink(u)) {
+                n.error("url", "菜单链接应为站内路径（如 /cities/）或 http://、https://、mailto: 链接，实际是“" + u + "”");
+                return null;
+            }
             return t == null || u == null ? null : new Settings.NavItem(t, u);
         });
         Settings.Display display = new Settings.Display(10, null);
