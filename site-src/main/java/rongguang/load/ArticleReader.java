@@ -8,6 +8,7 @@ import java.util.Set;
 import rongguang.model.Article;
 import rongguang.model.Term;
 import rongguang.problems.Located;
+import rongguang.problems.Place;
 import rongguang.problems.Problems;
 import rongguang.text.Slugs;
 import rongguang.text.Summaries;
@@ -71,7 +72,15 @@ final class ArticleReader {
         List<String> tagNames = f.strings("tags");
         for (int i = 0; i < tagNames.size(); i++) {
             Term t = term(f, "tags", tagNames.get(i));
-            if (t != null && tags.stream().noneMatch(x -> x.slug().equals(t.slug()))) tags.add(t);
+            if (t == null) continue;
+            Term same = tags.stream().filter(x -> x.slug().equals(t.slug())).findFirst().orElse(null);
+            if (same == null) {
+                tags.add(t);
+            } else {
+                Tree.Position at = f.positionOf("tags", t.name());
+                problems.error(rel, at.line(), at.column(), "标签“" + t.name() + "”与“" + same.name()
+                        + "”的网址相同（" + t.slug() + "），请统一写法");
+            }
         }
         List<String> cities = f.ids("cities");
         List<String> exemplars = f.ids("exemplars");
@@ -83,7 +92,11 @@ final class ArticleReader {
                 f.strings("authors"), f.string("source", false), column, List.copyOf(tags), cities, exemplars,
                 summary != null ? summary : Summaries.of(body.text()), cover, date, publishDate, expiryDate,
                 Boolean.TRUE.equals(draft), body.html(), rel);
-        return new Located<>(article, SourceFiles.locator(f));
+        Located.Locator fields = SourceFiles.locator(f);
+        boolean slugWritten = f.has("slug");
+        // a slug made from the file name or the title has no place of its own: point at the file's start
+        return new Located<>(article, (key, item) -> "slug".equals(key) && !slugWritten
+                ? new Place(rel, 1, 1) : fields.at(key, item));
     }
 
     /** {@code slug}, else the file name when it is a valid slug, else the pinyin of the title. */

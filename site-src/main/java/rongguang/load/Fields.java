@@ -24,6 +24,9 @@ import rongguang.text.Suggestions;
  */
 final class Fields {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** Written the right way, whether or not the day exists. */
+    private static final Pattern DATE_SHAPE = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
 
     private final Tree tree;
     private final String pointer;
@@ -214,7 +217,8 @@ final class Fields {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        error(key, "“" + key + "”应为日期 YYYY-MM-DD，实际是“" + s + "”");
+        error(key, DATE_SHAPE.matcher(s).matches() ? noSuchDate(key, s)
+                : "“" + key + "”应为日期 YYYY-MM-DD，实际是“" + s + "”");
         return null;
     }
 
@@ -231,9 +235,14 @@ final class Fields {
                 return LocalDateTime.parse(t).atZone(zone);
             }
         } catch (DateTimeParseException e) {
-            error(key, "“" + key + "”应为日期 YYYY-MM-DD 或日期时间 YYYY-MM-DDTHH:MM:SS，实际是“" + s + "”");
+            error(key, DATE_SHAPE.matcher(s).matches() ? noSuchDate(key, s)
+                    : "“" + key + "”应为日期 YYYY-MM-DD 或日期时间 YYYY-MM-DDTHH:MM:SS，实际是“" + s + "”");
             return null;
         }
+    }
+
+    private static String noSuchDate(String key, String s) {
+        return "“" + key + "”的日期或时间“" + s + "”不存在，请检查月、日（如 2 月没有 30 日）和时、分";
     }
 
     URI httpUrl(String key, boolean required) {
@@ -285,10 +294,16 @@ final class Fields {
         return List.copyOf(out);
     }
 
-    /** Where the value of {@code key} (or the item {@code index} of it, when ≥ 0) stands. */
-    Tree.Position positionOf(String key, int index) {
+    /** Where the value of {@code key} stands, or its first list item whose text is {@code item} (when not null). */
+    Tree.Position positionOf(String key, String item) {
         String p = Tree.child(pointer, key);
-        return tree.valueAt(index >= 0 ? Tree.child(p, index) : p);
+        JsonNode v = node.get(key);
+        if (item != null && v != null && v.isArray()) {
+            for (int i = 0; i < v.size(); i++) {
+                if (v.get(i).isTextual() && v.get(i).asText().strip().equals(item)) return tree.valueAt(Tree.child(p, i));
+            }
+        }
+        return tree.valueAt(p);
     }
 
     static String kind(JsonNode v) {

@@ -51,18 +51,9 @@ final class SourceFiles {
                     "键“" + pointer.substring(pointer.lastIndexOf('/') + 1) + "”重复出现"));
             return tree;
         } catch (Tree.SyntaxException e) {
-            String kind = factory == YAML ? "YAML" : "JSON";
-            problems.error(rel, e.position.line(), e.position.column(), kind + " 语法错误：" + plain(e.getMessage()));
+            problems.error(rel, e.position.line(), e.position.column(), e.getMessage());
             return null;
         }
-    }
-
-    /** Jackson's messages carry a "(code 125)" noise and a source excerpt; keep the sentence. */
-    private static String plain(String message) {
-        if (message == null) return "无法解析";
-        String m = message.replaceAll("\\s*\\(code \\d+\\)", "");
-        int nl = m.indexOf('\n');
-        return (nl > 0 ? m.substring(0, nl) : m).strip();
     }
 
     /**
@@ -94,8 +85,8 @@ final class SourceFiles {
     }
 
     static Located.Locator locator(Fields f) {
-        return (key, index) -> {
-            Tree.Position at = key == null ? f.tree().valueAt(f.pointer()) : f.positionOf(key, index);
+        return (key, item) -> {
+            Tree.Position at = key == null ? f.tree().valueAt(f.pointer()) : f.positionOf(key, item);
             return new Place(f.tree().file, at.line(), at.column());
         };
     }

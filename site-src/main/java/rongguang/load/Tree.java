@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -65,11 +64,9 @@ final class Tree {
         } catch (JsonProcessingException e) {
             // SnakeYAML knows where the problem is; Jackson's location is only where it stopped reading
             if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
-                Mark mark = yaml.getProblemMark();
-                throw new SyntaxException(yaml.getProblem(),
-                        new Position(mark.getLine() + 1 + lineOffset, mark.getColumn() + 1));
+                throw SyntaxMessages.yaml(yaml, lineOffset);
             }
-            throw new SyntaxException(e.getOriginalMessage(), position(e.getLocation(), lineOffset));
+            throw SyntaxMessages.json(e, text, lineOffset);
         } catch (IOException e) {
             throw new SyntaxException(e.getMessage(), new Position(1, 1));
         }

@@ -42,20 +42,16 @@ public final class SiteAssembler {
 
         for (Located<City> c : in.cities()) checkMedia(c, "image", c.value().image(), in.media());
         for (Located<Exemplar> e : in.exemplars()) {
-            checkRef(e, "city", -1, e.value().city(), cityById.keySet(), "城市", "data/cities");
+            checkRef(e, "city", e.value().city(), cityById.keySet(), "城市", "data/cities");
             checkMedia(e, "photo", e.value().photo(), in.media());
         }
         for (Located<Merchant> m : in.merchants()) {
-            checkRef(m, "city", -1, m.value().city(), cityById.keySet(), "城市", "data/cities");
+            checkRef(m, "city", m.value().city(), cityById.keySet(), "城市", "data/cities");
         }
         for (Located<Article> a : in.articles()) {
-            List<String> cities = a.value().cities();
-            for (int i = 0; i < cities.size(); i++) {
-                checkRef(a, "cities", i, cities.get(i), cityById.keySet(), "城市", "data/cities");
-            }
-            List<String> exemplars = a.value().exemplars();
-            for (int i = 0; i < exemplars.size(); i++) {
-                checkRef(a, "exemplars", i, exemplars.get(i), exemplarById.keySet(), "人物", "data/exemplars");
+            for (String c : a.value().cities()) checkRef(a, "cities", c, cityById.keySet(), "城市", "data/cities");
+            for (String e : a.value().exemplars()) {
+                checkRef(a, "exemplars", e, exemplarById.keySet(), "人物", "data/exemplars");
             }
             checkMedia(a, "cover", a.value().cover(), in.media());
         }
@@ -111,8 +107,9 @@ public final class SiteAssembler {
             Place here = item.where().at(field);
             if (first.containsKey(k)) {
                 Place there = first.get(k);
-                problems.error(here, what + "“" + k + "”重复：" + there + " 已经使用了它");
-                problems.error(there, what + "“" + k + "”重复：" + here + " 也使用了它");
+                String hint = field.equals("slug") ? "；没写 slug 的文章以文件名或标题的拼音作网址，请在 front matter 中写不同的 slug" : "";
+                problems.error(here, what + "“" + k + "”重复：" + there + " 已经使用了它" + hint);
+                problems.error(there, what + "“" + k + "”重复：" + here + " 也使用了它" + hint);
             } else {
                 first.put(k, here);
                 out.put(k, item.value());
@@ -121,11 +118,10 @@ public final class SiteAssembler {
         return out;
     }
 
-    private void checkRef(Located<?> item, String key, int index, String id, Set<String> known, String what,
-                          String folder) {
+    private void checkRef(Located<?> item, String key, String id, Set<String> known, String what, String folder) {
         if (id == null || known.contains(id)) return;
         String hint = Suggestions.nearest(id, known).map(k -> "，是否应为“" + k + "”？").orElse("");
-        problems.error(item.where().at(key, index),
+        problems.error(item.where().at(key, key.endsWith("s") ? id : null),
                 "找不到" + what + "“" + id + "”（content/" + folder + "/ 中没有这个 id）" + hint);
     }
 
@@ -143,11 +139,10 @@ public final class SiteAssembler {
         Map<String, Term> bySlug = new HashMap<>();
         for (Located<Article> a : all) {
             List<Term> terms = of.apply(a.value());
-            for (int i = 0; i < terms.size(); i++) {
-                Term t = terms.get(i);
+            for (Term t : terms) {
                 Term seen = bySlug.putIfAbsent(t.slug(), t);
                 if (seen != null && !seen.name().equals(t.name())) {
-                    problems.error(a.where().at(key, key.equals("tags") ? i : -1), "“" + t.name() + "”与“"
+                    problems.error(a.where().at(key, key.equals("tags") ? t.name() : null), "“" + t.name() + "”与“"
                             + seen.name() + "”的网址相同（" + t.slug() + "），请统一写法");
                 }
             }

@@ -6,13 +6,16 @@ package rongguang.problems;
  */
 public record Located<T>(T value, Locator where) {
 
-    /** Finds the place of a field of the value, or of item {@code index} of a list field ({@code -1}: the field). */
+    /**
+     * Finds the place of a field of the value, or of the first item of a list field whose text is {@code item}
+     * (by text, not index: the list in the model may have lost repeated or invalid items).
+     */
     @FunctionalInterface
     public interface Locator {
-        Place at(String key, int index);
+        Place at(String key, String item);
 
         default Place at(String key) {
-            return at(key, -1);
+            return at(key, null);
         }
     }
 }

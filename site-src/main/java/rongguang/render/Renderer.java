@@ -81,7 +81,7 @@ public final class Renderer {
         } catch (TemplateException e) {
             String source = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : page.template();
             Failure f = new Failure(templateFile(source), e.getLineNumber() == null ? 0 : e.getLineNumber(),
-                    e.getColumnNumber() == null ? 0 : e.getColumnNumber(), firstLine(e.getMessageWithoutStackTop()));
+                    e.getColumnNumber() == null ? 0 : e.getColumnNumber(), describe(e.getMessageWithoutStackTop()));
             failures.computeIfAbsent(f, k -> Collections.synchronizedList(new ArrayList<>())).add(page.file());
             return null;
         }
@@ -92,9 +92,22 @@ public final class Renderer {
         return "templates/" + name;
     }
 
-    private static String firstLine(String message) {
+    /**
+     * FreeMarker names the failing expression on a line of its own ({@code ==> article.x  [in template …]});
+     * keep it, and say the common case in plain words.
+     */
+    static String describe(String message) {
         String m = message == null ? "" : message.strip();
-        int nl = m.indexOf('\n');
-        return nl > 0 ? m.substring(0, nl).strip() : m;
+        String first = m.lines().findFirst().orElse("").strip();
+        String expression = m.lines()
+                .filter(l -> l.startsWith("==> "))
+                .map(l -> l.substring(4).replaceFirst("\\s+\\[in template.*$", "").strip())
+                .findFirst().orElse(null);
+        if (expression == null) return first;
+        if (first.startsWith("The following has evaluated to null or missing")) {
+            return "“" + expression + "”的值不存在（null 或缺失）；可能缺失的值请写成 " + expression + "! 或用 "
+                    + expression + "?? 判断";
+        }
+        return first + "（" + expression + "）";
     }
 }
