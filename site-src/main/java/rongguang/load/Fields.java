@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import rongguang.problems.Problems;
+import rongguang.text.ControlCharacters;
 import rongguang.text.Slugs;
 import rongguang.text.Suggestions;
 
@@ -90,7 +91,7 @@ final class Fields {
         JsonNode v = value(key, required);
         if (v == null) return null;
         if (v.isTextual()) {
-            String s = v.asText().strip();
+            String s = ControlCharacters.strip(v.asText()).strip();
             if (s.isEmpty() && required) {
                 error(key, "“" + key + "”不能为空");
                 return null;
@@ -105,7 +106,10 @@ final class Fields {
     List<String> strings(String key) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) return List.of();
-        if (v.isTextual()) return v.asText().isBlank() ? List.of() : List.of(v.asText().strip());
+        if (v.isTextual()) {
+            String text = ControlCharacters.strip(v.asText()).strip();
+            return text.isEmpty() ? List.of() : List.of(text);
+        }
         if (!v.isArray()) {
             error(key, "“" + key + "”应为文本列表，实际是" + kind(v));
             return List.of();
@@ -113,8 +117,9 @@ final class Fields {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             JsonNode item = v.get(i);
-            if (item.isTextual() && !item.asText().isBlank()) {
-                if (!out.contains(item.asText().strip())) out.add(item.asText().strip());
+            String text = item.isTextual() ? ControlCharacters.strip(item.asText()).strip() : "";
+            if (!text.isEmpty()) {
+                if (!out.contains(text)) out.add(text);
             } else {
                 Tree.Position at = tree.valueAt(Tree.child(Tree.child(pointer, key), i));
                 problems.error(tree.file, at.line(), at.column(), "“" + key + "”的第 " + (i + 1) + " 项应为非空文本");

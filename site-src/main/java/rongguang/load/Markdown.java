@@ -17,6 +17,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import rongguang.text.ControlCharacters;
 
 /**
  * CommonMark with tables, strikethrough, autolinks and footnotes, rendered to HTML that is then sanitized:
@@ -52,7 +53,7 @@ public final class Markdown {
     }
 
     public Html render(String markdown) {
-        Node document = parser.parse(markdown);
+        Node document = parser.parse(ControlCharacters.strip(markdown));
         String dirty = renderer.render(document);
         Document clean = cleaner.clean(Jsoup.parseBodyFragment(dirty, "https://site.invalid/"));
         clean.outputSettings().prettyPrint(false);
@@ -62,6 +63,7 @@ public final class Markdown {
 
     private static void rewrite(Document doc) {
         shiftHeadings(doc);
+        dropUnsafeUrls(doc);
         for (Element a : doc.select("a[href]")) a.attr("href", siteRelative(a.attr("href")));
         for (Element img : doc.select("img")) {
             img.attr("src", siteRelative(img.attr("src")));
@@ -72,6 +74,25 @@ public final class Markdown {
         for (Element ref : doc.select("sup.footnote-ref > a")) ref.attr("aria-label", "注释 " + ref.text());
         for (Element table : doc.select("table")) table.wrap("<div class=\"table-wrap\"></div>");
     }
+
+    /**
+     * jsoup checks protocols after removing only C0 controls, so {@code &#127;javascript:} passes as a relative
+     * link; read the URL the way the strictest reader would (no controls, no spaces) and drop any other scheme.
+     */
+    private static void dropUnsafeUrls(Document doc) {
+        for (Element e : doc.select("[href], [src]")) {
+            for (String attr : List.of("href", "src")) {
+                if (!e.hasAttr(attr)) continue;
+                String bare = e.attr(attr).replaceAll("[\\x00-\\x20\\x7F-\\x9F]", "").toLowerCase(java.util.Locale.ROOT);
+                java.util.regex.Matcher scheme = SCHEME.matcher(bare);
+                if (scheme.lookingAt() && !SAFE_SCHEMES.contains(scheme.group(1))) e.removeAttr(attr);
+                else e.attr(attr, ControlCharacters.strip(e.attr(attr)));
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("([a-z][a-z0-9+.-]*):");
+    private static final java.util.Set<String> SAFE_SCHEMES = java.util.Set.of("http", "https", "mailto", "tel");
 
     /**
      * The page's title is its only h1, so the body's top heading level becomes h2 and the others follow, keeping
