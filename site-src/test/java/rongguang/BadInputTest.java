@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import rongguang.cli.Main;
 import rongguang.problems.Problems;
 import rongguang.testing.TestSite;
 
@@ -98,12 +95,12 @@ class BadInputTest {
         Path out = tmp.resolve("out");
         TestSite good = TestSite.create(tmp.resolve("good"), 20).article("good", "好文章", "2026-01-01");
         TestSite.build(good.dir(), out, false, new Problems());
-        Map<String, byte[]> before = snapshot(out);
+        Map<String, byte[]> before = TestSite.snapshot(out);
         assertThat(before).containsKey("articles/good/index.html");
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = withStderr(err, () -> Main.run("build", "--site", site.toString(), "--output", out.toString(),
-                "--now", "2026-11-22"));
+        int status = TestSite.runCli(err, "build", "--site", site.toString(), "--output", out.toString(),
+                "--now", "2026-11-22");
         String stderr = err.toString(StandardCharsets.UTF_8);
         List<String> lines = stderr.lines().toList();
 
@@ -118,7 +115,7 @@ class BadInputTest {
             soft.assertThat(lines).as(context).noneMatch(l -> l.startsWith("构建失败："));
         } else {
             soft.assertThat(lines).as("summary line; " + context).anyMatch(l -> l.startsWith("构建失败："));
-            Map<String, byte[]> after = snapshot(out);
+            Map<String, byte[]> after = TestSite.snapshot(out);
             soft.assertThat(after.keySet()).as(name + ": output files after the failed build")
                     .isEqualTo(before.keySet());
             before.forEach((f, bytes) -> {
@@ -141,24 +138,6 @@ class BadInputTest {
         }
     }
 
-    private static Map<String, byte[]> snapshot(Path dir) throws IOException {
-        Map<String, byte[]> out = new TreeMap<>();
-        for (String f : TestSite.files(dir)) out.put(f, Files.readAllBytes(dir.resolve(f)));
-        return out;
-    }
 
-    @FunctionalInterface
-    private interface Run {
-        int run();
-    }
 
-    private static int withStderr(ByteArrayOutputStream err, Run run) {
-        PrintStream old = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return run.run();
-        } finally {
-            System.setErr(old);
-        }
-    }
 }

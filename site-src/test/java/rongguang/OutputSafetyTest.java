@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +30,7 @@ class OutputSafetyTest {
         }
         Path out = tmp.resolve("out");
         site.build(out, false, new Problems());
-        Map<String, byte[]> before = snapshot(out);
+        Map<String, byte[]> before = TestSite.snapshot(out);
 
         site.write("content/articles/a0.md", "---\ntitle: 改过的标题\ndate: 2025-01-02\n---\n\n新的正文。\n");
         Path staging = tmp.resolve(".out.rongguang-new");
@@ -49,7 +48,7 @@ class OutputSafetyTest {
         assertThat(countFiles(staging)).isGreaterThanOrEqualTo(200);
         build.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-        Map<String, byte[]> after = snapshot(out);
+        Map<String, byte[]> after = TestSite.snapshot(out);
         assertThat(after.keySet()).isEqualTo(before.keySet());
         before.forEach((f, bytes) -> assertThat(after.get(f)).as(f).isEqualTo(bytes));
 
@@ -91,9 +90,4 @@ class OutputSafetyTest {
         }
     }
 
-    private static Map<String, byte[]> snapshot(Path dir) throws IOException {
-        Map<String, byte[]> out = new HashMap<>();
-        for (String f : TestSite.files(dir)) out.put(f, Files.readAllBytes(dir.resolve(f)));
-        return out;
-    }
 }

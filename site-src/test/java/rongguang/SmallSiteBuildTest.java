@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -110,14 +108,14 @@ class SmallSiteBuildTest {
         TestSite site = TestSite.create(tmp.resolve("site"), 20).article("good", "好文章", "2026-01-01");
         Path out = tmp.resolve("out");
         site.build(out, false, new Problems());
-        Map<String, byte[]> before = snapshot(out);
+        Map<String, byte[]> before = TestSite.snapshot(out);
 
         site.article("broken", "坏文章", "2026-13-45").article("ref", "错引用", "2026-01-01", "cities: [nowhere]");
         Problems problems = new Problems();
         assertThatThrownBy(() -> site.build(out, false, problems)).isInstanceOf(BuildFailedException.class);
         assertThat(problems.sorted()).extracting(p -> p.file() + ":" + p.line())
                 .containsExactly("content/articles/broken.md:3", "content/articles/ref.md:4");
-        Map<String, byte[]> after = snapshot(out);
+        Map<String, byte[]> after = TestSite.snapshot(out);
         assertThat(after.keySet()).isEqualTo(before.keySet());
         before.forEach((f, bytes) -> assertThat(after.get(f)).as(f).isEqualTo(bytes));
         assertThat(TestSite.files(tmp)).noneMatch(f -> f.contains("rongguang-new"));
@@ -128,7 +126,7 @@ class SmallSiteBuildTest {
         TestSite site = TestSite.create(tmp.resolve("site"), 20)
                 .write("content/articles/bad.md", "---\ntitle: [未闭合\ndate: 2026-01-01\n---\n正文\n");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = withStderr(err, () -> Main.run("build", "--site", site.dir().toString()));
+        int status = TestSite.runCli(err, "build", "--site", site.dir().toString());
         assertThat(status).isEqualTo(1);
         String text = err.toString(StandardCharsets.UTF_8);
         assertThat(text).containsPattern("content/articles/bad\\.md:\\d+:\\d+: 错误: YAML 语法错误")
@@ -141,7 +139,7 @@ class SmallSiteBuildTest {
         TestSite site = TestSite.create(tmp.resolve("site"), 20).article("a", "文章", "2026-01-01");
         for (String output : List.of(site.dir().toString(), tmp.toString(), "/", site.dir().resolve("content/out").toString())) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = withStderr(err, () -> Main.run("build", "--site", site.dir().toString(), "--output", output));
+            int status = TestSite.runCli(err, "build", "--site", site.dir().toString(), "--output", output);
             assertThat(status).as(output).isEqualTo(2);
             assertThat(err.toString(StandardCharsets.UTF_8)).as(output).contains("输出");
         }
@@ -175,23 +173,6 @@ class SmallSiteBuildTest {
         assertThat(read(out, "cities/index.html").select("nav.mainnav a[aria-current=page]").text()).isEqualTo("模范城");
     }
 
-    private static Map<String, byte[]> snapshot(Path dir) throws IOException {
-        Map<String, byte[]> out = new HashMap<>();
-        for (String f : TestSite.files(dir)) out.put(f, Files.readAllBytes(dir.resolve(f)));
-        return out;
-    }
 
-    private interface Run {
-        int run();
-    }
 
-    private static int withStderr(ByteArrayOutputStream err, Run run) {
-        PrintStream old = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return run.run();
-        } finally {
-            System.setErr(old);
-        }
-    }
 }

@@ -81,4 +81,22 @@ public final class TestSite {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Every file below {@code dir} with its bytes, to compare an output before and after. */
+    public static java.util.Map<String, byte[]> snapshot(Path dir) throws IOException {
+        java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
+        for (String f : files(dir)) out.put(f, Files.readAllBytes(dir.resolve(f)));
+        return out;
+    }
+
+    /** Runs the command line in this JVM, as a user would; what it prints on stderr goes to {@code err}. */
+    public static int runCli(java.io.ByteArrayOutputStream err, String... args) {
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return rongguang.cli.Main.run(args);
+        } finally {
+            System.setErr(old);
+        }
+    }
 }
