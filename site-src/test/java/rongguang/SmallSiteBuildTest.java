@@ -122,6 +122,18 @@ class SmallSiteBuildTest {
     }
 
     @Test
+    void twoSpellingsOfATagWithOneSlugAreAnErrorWithinAndAcrossArticles() throws IOException {
+        TestSite site = TestSite.create(tmp.resolve("site"), 20)
+                .write("content/articles/one.md", "---\ntitle: 一\ndate: 2026-01-01\ntags: [双拥动态, 双拥 动态]\n---\n正文。\n")
+                .write("content/articles/two.md", "---\ntitle: 二\ndate: 2026-01-02\ntags:\n  - 双拥·动态\n---\n正文。\n");
+        Problems problems = new Problems();
+        assertThatThrownBy(() -> site.build(tmp.resolve("out"), false, problems)).isInstanceOf(BuildFailedException.class);
+        assertThat(problems.sorted()).extracting(p -> p.file() + ":" + p.line() + ":" + p.column())
+                .containsExactly("content/articles/one.md:4:14", "content/articles/two.md:5:5");
+        assertThat(problems.sorted()).allMatch(p -> p.message().contains("网址相同（shuangyong-dongtai）"));
+    }
+
+    @Test
     void theCommandLineReportsProblemsWithTheirPlaceAndExitsWithOne() throws IOException {
         TestSite site = TestSite.create(tmp.resolve("site"), 20)
                 .write("content/articles/bad.md", "---\ntitle: [未闭合\ndate: 2026-01-01\n---\n正文\n");

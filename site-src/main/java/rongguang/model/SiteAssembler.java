@@ -121,7 +121,7 @@ public final class SiteAssembler {
     private void checkRef(Located<?> item, String key, String id, Set<String> known, String what, String folder) {
         if (id == null || known.contains(id)) return;
         String hint = Suggestions.nearest(id, known).map(k -> "，是否应为“" + k + "”？").orElse("");
-        problems.error(item.where().at(key, key.endsWith("s") ? id : null),
+        problems.error(item.where().at(key, id),
                 "找不到" + what + "“" + id + "”（content/" + folder + "/ 中没有这个 id）" + hint);
     }
 
@@ -142,7 +142,7 @@ public final class SiteAssembler {
             for (Term t : terms) {
                 Term seen = bySlug.putIfAbsent(t.slug(), t);
                 if (seen != null && !seen.name().equals(t.name())) {
-                    problems.error(a.where().at(key, key.equals("tags") ? t.name() : null), "“" + t.name() + "”与“"
+                    problems.error(a.where().at(key, t.name()), "“" + t.name() + "”与“"
                             + seen.name() + "”的网址相同（" + t.slug() + "），请统一写法");
                 }
             }

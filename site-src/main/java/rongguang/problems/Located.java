@@ -8,7 +8,8 @@ public record Located<T>(T value, Locator where) {
 
     /**
      * Finds the place of a field of the value, or of the first item of a list field whose text is {@code item}
-     * (by text, not index: the list in the model may have lost repeated or invalid items).
+     * (by text, not index: the list in the model may have lost repeated or invalid items); for a field that is
+     * not a list, {@code item} is ignored.
      */
     @FunctionalInterface
     public interface Locator {
