@@ -1,0 +1,52 @@
+package rongguang.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import rongguang.bench.SyntheticSite;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "基准测试工具：生成合成站点（见 BENCHMARKS.md）。",
+        subcommands = {BenchCommand.Generate.class})
+final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "写出一个合成站点 OUT/rongguang（荣光）和同样文章的 OUT/hugo（Hugo），相同种子得到相同文件。")
+    static final class Generate implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--articles", required = true, paramLabel = "N", description = "文章数")
+        int articles;
+
+        @Option(names = "--merchants", paramLabel = "M", description = "商家数，默认文章数的十分之一")
+        Integer merchants;
+
+        @Option(names = "--seed", paramLabel = "S", description = "随机种子，默认 1")
+        long seed = 1;
+
+        @Option(names = "--theme", paramLabel = "DIR", description = "复制为 templates/ 的主题，默认 ./templates")
+        Path theme = Path.of("templates");
+
+        @Option(names = "--out", required = true, paramLabel = "OUT", description = "写到这个文件夹（应为空或不存在）")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            SyntheticSite.Size size = SyntheticSite.Size.of(articles, merchants);
+            new SyntheticSite(size, seed).write(out, theme);
+            spec.commandLine().getOut().printf("已写出 %d 篇文章、%d 个城市、%d 位人物、%d 个商家：%s/rongguang 与 %s/hugo%n",
+                    size.articles(), size.cities(), size.exemplars(), size.merchants(), out, out);
+            return 0;
+        }
+    }
+}
