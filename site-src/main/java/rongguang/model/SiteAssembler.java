@@ -174,7 +174,8 @@ public final class SiteAssembler {
                                                       Map<String, List<Article>> byExemplar) {
         Map<String, List<Article>> byTag = new HashMap<>();
         for (TermIndex t : tags) byTag.put(t.slug(), t.articles());
-        Map<List<Article>, Map<String, Integer>> positions = new HashMap<>();
+        // by identity: a list's own hashCode would hash every article in it, body and all
+        Map<List<Article>, Map<String, Integer>> positions = new java.util.IdentityHashMap<>();
         Map<String, Neighbours> out = new HashMap<>();
         for (int i = 0; i < articles.size(); i++) {
             Article a = articles.get(i);
@@ -191,8 +192,10 @@ public final class SiteAssembler {
                     if (c != a) candidates.put(c.slug(), c);
                 }
             }
+            Map<Article, Integer> scores = new java.util.IdentityHashMap<>();
+            for (Article c : candidates.values()) scores.put(c, score(a, c));
             List<Article> related = candidates.values().stream()
-                    .sorted(Comparator.comparingInt((Article c) -> -score(a, c))
+                    .sorted(Comparator.comparingInt((Article c) -> -scores.get(c))
                             .thenComparingLong(c -> Math.abs(c.date().toEpochSecond() - a.date().toEpochSecond()))
                             .thenComparing(Article::slug))
                     .limit(RELATED_COUNT)
