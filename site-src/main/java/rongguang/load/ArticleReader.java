@@ -20,6 +20,8 @@ final class ArticleReader {
 
     private final Markdown markdown;
     private final ZoneId zone;
+    /** Term slugs by name: a tag is on thousands of articles, and segmenting it for each is most of a load. */
+    private final java.util.Map<String, String> termSlugs = new java.util.concurrent.ConcurrentHashMap<>();
 
     ArticleReader(Markdown markdown, ZoneId zone) {
         this.markdown = markdown;
@@ -105,9 +107,9 @@ final class ArticleReader {
         return slug;
     }
 
-    private static Term term(Fields f, String key, String name) {
+    private Term term(Fields f, String key, String name) {
         if (name == null) return null;
-        String slug = Slugs.of(name);
+        String slug = termSlugs.computeIfAbsent(name, Slugs::of);
         if (slug.isEmpty()) {
             f.error(key, "“" + name + "”无法生成网址：名称中应有汉字、字母或数字");
             return null;

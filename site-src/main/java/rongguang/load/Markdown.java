@@ -34,6 +34,7 @@ public final class Markdown {
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final Cleaner cleaner = new Cleaner(safelist());
+    private final HtmlRenderer direct;
 
     /** HTML of a Markdown text, sanitized, and its plain text for summaries. */
     public record Html(String html, String text) {}
@@ -50,10 +51,20 @@ public final class Markdown {
                 .extensions(extensions)
                 .attributeProviderFactory(context -> new TableAlignment())
                 .build();
+        direct = HtmlRenderer.builder()
+                .extensions(extensions)
+                .attributeProviderFactory(context -> new TableAlignment())
+                .attributeProviderFactory(context -> new DirectHtml.Attributes())
+                .build();
     }
 
     public Html render(String markdown) {
         Node document = parser.parse(ControlCharacters.strip(markdown));
+        return DirectHtml.applies(document) ? DirectHtml.render(document, direct) : sanitized(document);
+    }
+
+    /** Raw HTML from the editor: render, then clean with jsoup's safelist and rewrite the clean tree. */
+    private Html sanitized(Node document) {
         String dirty = renderer.render(document);
         Document clean = cleaner.clean(Jsoup.parseBodyFragment(dirty, "https://site.invalid/"));
         clean.outputSettings().prettyPrint(false);
@@ -83,12 +94,19 @@ public final class Markdown {
         for (Element e : doc.select("[href], [src]")) {
             for (String attr : List.of("href", "src")) {
                 if (!e.hasAttr(attr)) continue;
-                String bare = e.attr(attr).replaceAll("[\\x00-\\x20\\x7F-\\x9F]", "").toLowerCase(java.util.Locale.ROOT);
-                java.util.regex.Matcher scheme = SCHEME.matcher(bare);
-                if (scheme.lookingAt() && !SAFE_SCHEMES.contains(scheme.group(1))) e.removeAttr(attr);
-                else e.attr(attr, ControlCharacters.strip(e.attr(attr)));
+                String safe = safeUrl(e.attr(attr));
+                if (safe == null) e.removeAttr(attr);
+                else e.attr(attr, safe);
             }
         }
+    }
+
+    /** The URL without control characters, or null when its scheme is not one a page may link to. */
+    static String safeUrl(String url) {
+        String bare = url.replaceAll("[\\x00-\\x20\\x7F-\\x9F]", "").toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher scheme = SCHEME.matcher(bare);
+        if (scheme.lookingAt() && !SAFE_SCHEMES.contains(scheme.group(1))) return null;
+        return ControlCharacters.strip(url);
     }
 
     private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("([a-z][a-z0-9+.-]*):");
