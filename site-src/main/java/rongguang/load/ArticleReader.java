@@ -19,12 +19,14 @@ final class ArticleReader {
             "tags", "cities", "exemplars", "summary", "cover", "slug", "draft", "publishDate", "expiryDate");
 
     private final Markdown markdown;
+    private final BodyStore bodies;
     private final ZoneId zone;
     /** Term slugs by name: a tag is on thousands of articles, and segmenting it for each is most of a load. */
     private final java.util.Map<String, String> termSlugs = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ArticleReader(Markdown markdown, ZoneId zone) {
+    ArticleReader(Markdown markdown, BodyStore bodies, ZoneId zone) {
         this.markdown = markdown;
+        this.bodies = bodies;
         this.zone = zone;
     }
 
@@ -50,7 +52,10 @@ final class ArticleReader {
         return null;
     }
 
-    Located<Article> read(java.nio.file.Path file, String rel, Problems problems) {
+    /** The front matter's fields and the Markdown after it, or null after reporting why there are none. */
+    private record Source(Fields fields, String body) {}
+
+    private static Source source(java.nio.file.Path file, String rel, Problems problems) {
         String text = SourceFiles.text(file, rel, problems);
         if (text == null) return null;
         Split split = split(text.replace("\r\n", "\n"), rel, problems);
@@ -61,7 +66,13 @@ final class ArticleReader {
             problems.error(rel, 2, 1, "front matter 应为“键: 值”的形式，如 title: 标题");
             return null;
         }
-        Fields f = new Fields(tree, "", tree.root, problems);
+        return new Source(new Fields(tree, "", tree.root, problems), split.body());
+    }
+
+    Located<Article> read(java.nio.file.Path file, String rel, Problems problems) {
+        Source source = source(file, rel, problems);
+        if (source == null) return null;
+        Fields f = source.fields();
         f.warnUnknown(KEYS);
         String title = f.string("title", true);
         ZonedDateTime date = f.dateTime("date", true, zone);
@@ -79,18 +90,32 @@ final class ArticleReader {
         List<String> cities = f.ids("cities");
         List<String> exemplars = f.ids("exemplars");
         String cover = DataReaders.media(f, "cover");
-        Markdown.Html body = markdown.render(split.body());
         String summary = f.string("summary", false);
         if (title == null || date == null || slug == null) return null;
+        Markdown.Html body = markdown.render(source.body());
         Article article = new Article(slug, title, f.string("kicker", false), f.string("subtitle", false),
                 f.strings("authors"), f.string("source", false), column, List.copyOf(tags), cities, exemplars,
                 summary != null ? summary : Summaries.of(body.text()), cover, date, publishDate, expiryDate,
-                Boolean.TRUE.equals(draft), body.html(), rel);
+                Boolean.TRUE.equals(draft), bodies.put(body.html()), rel);
+        return new Located<>(article, locatorOf(file, rel));
+    }
+
+    /**
+     * The places of an unchanged article's fields, found again only when a later stage asks for one (a reference
+     * that broke because another file changed): reading front matter is cheap, keeping every tree is not.
+     */
+    static Located.Locator locatorOf(java.nio.file.Path file, String rel) {
+        return (key, item) -> {
+            Source source = source(file, rel, new Problems());
+            return source == null ? new Place(rel, 1, 1) : locator(source.fields(), rel).at(key, item);
+        };
+    }
+
+    private static Located.Locator locator(Fields f, String rel) {
         Located.Locator fields = SourceFiles.locator(f);
         boolean slugWritten = f.has("slug");
         // a slug made from the file name or the title has no place of its own: point at the file's start
-        return new Located<>(article, (key, item) -> "slug".equals(key) && !slugWritten
-                ? new Place(rel, 1, 1) : fields.at(key, item));
+        return (key, item) -> "slug".equals(key) && !slugWritten ? new Place(rel, 1, 1) : fields.at(key, item);
     }
 
     /** {@code slug}, else the file name when it is a valid slug, else the pinyin of the title. */

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -24,21 +27,40 @@ public final class SiteLoader {
     private final Path siteDir;
     private final Path content;
     private final Markdown markdown = new Markdown();
+    private final BodyStore bodies;
+    private final Map<String, ArticleEntry> previous;
+    private final Map<String, ArticleEntry> entries = new ConcurrentHashMap<>();
 
-    public SiteLoader(Path siteDir) {
+    /**
+     * @param bodies   where article bodies go
+     * @param previous what an earlier load read from each article file: a file of the same size and time of
+     *                 change is taken from there instead of being read again
+     */
+    public SiteLoader(Path siteDir, BodyStore bodies, Map<String, ArticleEntry> previous) {
         this.siteDir = siteDir;
         this.content = siteDir.resolve("content");
+        this.bodies = bodies;
+        this.previous = previous;
+    }
+
+    /** What this load read from each article file, for the next one. */
+    public Map<String, ArticleEntry> entries() {
+        return Map.copyOf(entries);
     }
 
     /** The input, or null when site.json is missing or unusable (then nothing else can be read meaningfully). */
     public SiteInput load(Problems problems) {
         Settings settings = settings(problems);
         if (settings == null) return null;
-        ArticleReader articleReader = new ArticleReader(markdown, settings.timeZone());
+        ArticleReader articleReader = new ArticleReader(markdown, bodies, settings.timeZone());
         List<Located<rongguang.model.Article>> articles = Collections.synchronizedList(new ArrayList<>());
         files(content.resolve("articles"), ".md", problems).parallelStream().forEach(file -> {
-            Located<rongguang.model.Article> a = articleReader.read(file, rel(file), problems);
-            if (a != null) articles.add(a);
+            ArticleEntry entry = article(articleReader, file, rel(file));
+            entries.put(entry.file(), entry);
+            entry.problems().forEach(problems::add);
+            if (entry.article() != null) {
+                articles.add(new Located<>(entry.article(), ArticleReader.locatorOf(file, entry.file())));
+            }
         });
         articles.sort(Comparator.comparing(a -> a.value().file()));
         DataReaders data = new DataReaders(markdown);
@@ -55,6 +77,25 @@ public final class SiteLoader {
             SourceFiles.objects(f, rel(f), problems, data::merchant, merchants);
         }
         return new SiteInput(settings, List.copyOf(articles), cities, exemplars, merchants, media(problems));
+    }
+
+    /** The article of a file, from the previous load when the file has not changed since. */
+    private ArticleEntry article(ArticleReader reader, Path file, String rel) {
+        long size;
+        long modified;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            size = attributes.size();
+            modified = attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            size = -1;
+            modified = -1;
+        }
+        ArticleEntry before = previous.get(rel);
+        if (before != null && before.size() == size && before.modified() == modified && size >= 0) return before;
+        Problems own = new Problems();
+        Located<rongguang.model.Article> a = reader.read(file, rel, own);
+        return new ArticleEntry(rel, size, modified, a == null ? null : a.value(), own.sorted());
     }
 
     private Settings settings(Problems problems) {

@@ -4,7 +4,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** One Markdown article. {@code bodyHtml} is sanitized; references hold ids, resolved through {@link Site}. */
+/** One Markdown article. Its body is sanitized HTML; references hold ids, resolved through {@link Site}. */
 public record Article(
         String slug,
         String title,
@@ -22,10 +22,15 @@ public record Article(
         ZonedDateTime publishDate,
         ZonedDateTime expiryDate,
         boolean draft,
-        String bodyHtml,
+        Body body,
         String file) {
 
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日");
+
+    /** The body's HTML, read from wherever it is kept: for the article page only. */
+    public String bodyHtml() {
+        return body.html();
+    }
 
     public String url() {
         return "articles/" + slug + "/";

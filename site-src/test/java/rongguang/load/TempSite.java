@@ -48,7 +48,12 @@ final class TempSite {
     }
 
     SiteInput load() {
-        SiteInput input = new SiteLoader(dir).load(problems);
+        SiteInput input;
+        try {
+            input = new SiteLoader(dir, BodyStore.temporary(), java.util.Map.of()).load(problems);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         assertThat(input).as("site input (site.json is valid)").isNotNull();
         return input;
     }

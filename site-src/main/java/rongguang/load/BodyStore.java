@@ -1,0 +1,105 @@
+package rongguang.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import rongguang.model.Body;
+
+/**
+ * Article bodies on disk instead of in memory: one append-only file, read back by position when a page is
+ * rendered, so that memory holds what lists and indexes need and not every article's HTML at once. The file
+ * outlives a build as part of the build cache; unchanged articles keep pointing into it.
+ */
+public final class BodyStore implements AutoCloseable {
+    private final Path file;
+    private final FileChannel channel;
+
+    private BodyStore(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /** Opens (creating if needed) the store, keeping what it holds. */
+    public static BodyStore open(Path file) throws IOException {
+        return new BodyStore(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE));
+    }
+
+    /** A store in a temporary file, deleted when closed or when the program ends. */
+    public static BodyStore temporary() throws IOException {
+        Path file = java.nio.file.Files.createTempFile("rongguang-bodies", ".bin");
+        file.toFile().deleteOnExit();
+        return new BodyStore(file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                StandardOpenOption.DELETE_ON_CLOSE));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public long size() throws IOException {
+        return channel.size();
+    }
+
+    /** Appends a body; safe from many threads. */
+    public Stored put(String html) {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        String digest = digest(bytes);
+        try {
+            long offset;
+            synchronized (this) {
+                offset = channel.size();
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) channel.write(buffer, offset + buffer.position());
+            }
+            return new Stored(this, offset, bytes.length, digest);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法写入正文缓存 " + file, e);
+        }
+    }
+
+    /** A body at a known place of this store (from a previous build's cache). */
+    public Stored at(long offset, int length, String digest) {
+        return new Stored(this, offset, length, digest);
+    }
+
+    String read(long offset, int length) {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        try {
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, offset + buffer.position()) < 0) throw new IOException("正文缓存被截断");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法读取正文缓存 " + file, e);
+        }
+        return new String(buffer.array(), StandardCharsets.UTF_8);
+    }
+
+    static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    /** A body in the store. */
+    public record Stored(BodyStore store, long offset, int length, String digest) implements Body {
+        @Override
+        public String html() {
+            return store.read(offset, length);
+        }
+    }
+}
