@@ -1,40 +1,99 @@
 package rongguang;
 
+import freemarker.template.Configuration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
+import rongguang.cache.BuildCache;
+import rongguang.cache.CacheKey;
+import rongguang.load.ArticleEntry;
+import rongguang.load.BodyStore;
 import rongguang.load.SiteLoader;
 import rongguang.model.Publication;
 import rongguang.model.Site;
 import rongguang.model.SiteAssembler;
 import rongguang.model.SiteInput;
 import rongguang.problems.Problems;
+import rongguang.render.Fingerprints;
 import rongguang.render.Page;
 import rongguang.render.PagePlanner;
+import rongguang.render.PageRecord;
 import rongguang.render.Renderer;
 import rongguang.render.Templates;
+import rongguang.write.FileStamp;
 import rongguang.write.OutputTree;
 
 /**
  * The pipeline: load (content/) → model (an immutable {@link Site}) → render (pages planned from the model) →
  * write (a new output tree, swapped in only when all went well). Errors of a stage are all collected before it
  * stops the build.
+ *
+ * <p>With the build cache, unchanged article files are not read again and pages whose fingerprint did not
+ * change are not rendered again: their files are carried over from the current output. The result is the same
+ * bytes a clean build writes.
  */
 public final class Generator {
 
     /**
-     * @param now     the moment the build considers "now" (drafts, publish and expiry dates, merchant reviews);
-     *                null for the clock, in the site's time zone
-     * @param preview include drafts and scheduled articles, marked (the dev server's view)
+     * @param now      the moment the build considers "now" (drafts, publish and expiry dates, merchant reviews);
+     *                 null for the clock, in the site's time zone
+     * @param preview  include drafts and scheduled articles, marked (the dev server's view)
+     * @param cached   use and keep the build cache beside the output folder
+     * @param progress told the number of pages done as rendering goes on, from any thread; may be null
      */
-    public record Options(Path siteDir, Path outputDir, ZonedDateTime now, boolean preview) {}
+    public record Options(Path siteDir, Path outputDir, ZonedDateTime now, boolean preview, boolean cached,
+                          Progress progress) {
+        /** A clean build, without the cache. */
+        public Options(Path siteDir, Path outputDir, ZonedDateTime now, boolean preview) {
+            this(siteDir, outputDir, now, preview, false, null);
+        }
+    }
 
-    public record Result(int pages, int files, Site site) {}
+    /** Told how rendering goes: the total once pages are planned, then the number done. */
+    public interface Progress {
+        void planned(int pages);
+
+        void rendered(int done);
+    }
+
+    /**
+     * @param written   pages rendered and written by this build
+     * @param unchanged pages carried over from the previous output
+     */
+    public record Result(int pages, int files, int written, int unchanged, Site site, Timings timings) {}
 
     /** Builds the site; throws {@link rongguang.problems.BuildFailedException} with all problems when input is bad. */
     public Result build(Options options, Problems problems) throws IOException {
-        SiteInput input = new SiteLoader(options.siteDir()).load(problems);
+        Path settingsFile = options.siteDir().resolve("content/site.json");
+        Timings timings = new Timings();
+        if (!options.cached()) {
+            try (BodyStore bodies = BodyStore.temporary()) {
+                return build(options, bodies, Map.of(), Map.of(), problems, timings).result();
+            }
+        }
+        try (BuildCache cache = BuildCache.open(options.outputDir(), CacheKey.of(settingsFile, options.preview()))) {
+            timings.lap("读缓存");
+            Built built = build(options, cache.bodies(), cache.articles(), cache.pages(), problems, timings);
+            try {
+                cache.save(built.articles(), built.pages());
+            } catch (IOException e) {
+                cache.invalidate();
+            }
+            timings.lap("存缓存");
+            return built.result();
+        }
+    }
+
+    private record Built(Result result, Map<String, ArticleEntry> articles, Map<String, PageRecord> pages) {}
+
+    private Built build(Options options, BodyStore bodies, Map<String, ArticleEntry> previousArticles,
+                        Map<String, PageRecord> previousPages, Problems problems, Timings timings)
+            throws IOException {
+        SiteLoader loader = new SiteLoader(options.siteDir(), bodies, previousArticles);
+        SiteInput input = loader.load(problems);
+        timings.lap("读取");
         if (input == null) problems.throwIfErrors();
 
         // the model stage runs on whatever loaded, so that broken references are reported with the load errors
@@ -43,16 +102,39 @@ public final class Generator {
                 : ZonedDateTime.now(input.settings().timeZone());
         Site site = new SiteAssembler(new Publication(now, options.preview()), problems).assemble(input);
         problems.throwIfErrors();
-
         List<Page> pages = new PagePlanner(site).plan();
-        Renderer renderer = new Renderer(Templates.configuration(options.siteDir().resolve("templates")), problems);
+        Path templatesDir = options.siteDir().resolve("templates");
+        Configuration templates = Templates.configuration(templatesDir);
+        Renderer renderer = new Renderer(templates, problems);
+        Progress progress = options.progress();
+        if (progress != null) progress.planned(pages.size());
         try (OutputTree out = OutputTree.begin(options.outputDir(), options.siteDir())) {
-            renderer.renderAll(pages, out::write);
+            Renderer.Outcome outcome = renderer.renderAll(pages, new Fingerprints(site, templates, templatesDir),
+                    previousPages, sink(out), progress == null ? done -> { } : progress::rendered);
             problems.throwIfErrors();
+            timings.lap("渲染");
             out.copyTree(options.siteDir().resolve("content/media"), "media");
-            out.copyTree(options.siteDir().resolve("templates/assets"), "assets");
+            out.copyTree(templatesDir.resolve("assets"), "assets");
+            timings.lap("复制");
             out.commit();
-            return new Result(pages.size(), out.fileCount(), site);
+            timings.lap("替换");
+            Result result = new Result(pages.size(), out.fileCount(), outcome.written(), outcome.unchanged(), site,
+                    timings);
+            return new Built(result, loader.entries(), outcome.records());
         }
+    }
+
+    private static Renderer.Sink sink(OutputTree out) {
+        return new Renderer.Sink() {
+            @Override
+            public FileStamp write(String file, byte[] content) throws IOException {
+                return out.write(file, content);
+            }
+
+            @Override
+            public boolean keep(String file, FileStamp stamp) throws IOException {
+                return out.keep(file, stamp);
+            }
+        };
     }
 }

@@ -37,7 +37,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "按此时间生成（YYYY-MM-DD 或 ISO 日期时间），用于预览定时发布或复现一次构建")
     String now;
 
-    @Option(names = "--verbose", description = "出错时显示完整的技术细节")
+    @Option(names = "--clean", description = "不用构建缓存，全部重新生成（缓存在输出文件夹旁的 .output.rongguang-cache）")
+    boolean clean;
+
+    @Option(names = "--verbose", description = "显示各阶段用时；出错时显示完整的技术细节")
     boolean verbose;
 
     @Override
@@ -55,13 +58,16 @@ final class BuildCommand implements Callable<Integer> {
         }
         Problems problems = new Problems();
         long start = System.nanoTime();
-        try {
+        if (clean) deleteCache(outputDir);
+        try (ProgressLine progress = ProgressLine.onTerminal(err)) {
             Generator.Result result = new Generator().build(
-                    new Generator.Options(siteDir, outputDir, at, drafts), problems);
+                    new Generator.Options(siteDir, outputDir, at, drafts, !clean, progress), problems);
+            progress.close();
             report(problems, err);
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf(Locale.ROOT, "已生成 %d 个页面，共写入 %d 个文件，用时 %.2f 秒：%s%n",
-                    result.pages(), result.files(), seconds, outputDir);
+            out.printf(Locale.ROOT, "已生成 %d 个页面（重新写入 %d，未变 %d），共 %d 个文件，用时 %.2f 秒：%s%n",
+                    result.pages(), result.written(), result.unchanged(), result.files(), seconds, outputDir);
+            if (verbose) out.println("各阶段用时：" + result.timings());
             out.flush();
             return 0;
         } catch (BuildFailedException e) {
@@ -74,6 +80,14 @@ final class BuildCommand implements Callable<Integer> {
             if (verbose) e.printStackTrace(err);
             err.println("rongguang: " + e.getMessage());
             return 2;
+        }
+    }
+
+    private static void deleteCache(Path outputDir) throws java.io.IOException {
+        Path cache = rongguang.cache.BuildCache.folderOf(outputDir);
+        if (!java.nio.file.Files.isDirectory(cache)) return;
+        try (var walk = java.nio.file.Files.walk(cache)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
         }
     }
 

@@ -100,18 +100,19 @@ public final class SiteAssembler {
     /** Items by key; a key seen twice is an error at the second place, naming the first. */
     private <T> Map<String, T> unique(List<Located<T>> items, Function<T, String> key, String what) {
         Map<String, T> out = new TreeMap<>();
-        Map<String, Place> first = new HashMap<>();
+        Map<String, Located<T>> first = new HashMap<>();
         String field = what.startsWith("文章") ? "slug" : "id";
         for (Located<T> item : items) {
             String k = key.apply(item.value());
-            Place here = item.where().at(field);
             if (first.containsKey(k)) {
-                Place there = first.get(k);
+                // places are looked up only for a duplicate: finding one may mean reading the file again
+                Place here = item.where().at(field);
+                Place there = first.get(k).where().at(field);
                 String hint = field.equals("slug") ? "；没写 slug 的文章以文件名或标题的拼音作网址，请在 front matter 中写不同的 slug" : "";
                 problems.error(here, what + "“" + k + "”重复：" + there + " 已经使用了它" + hint);
                 problems.error(there, what + "“" + k + "”重复：" + here + " 也使用了它" + hint);
             } else {
-                first.put(k, here);
+                first.put(k, item);
                 out.put(k, item.value());
             }
         }

@@ -80,7 +80,8 @@ public final class PagePlanner {
         for (Pager<Article> pager : Pager.paginate(articles, site.settings().pageSize(), base)) {
             Map<String, Object> vars = new HashMap<>();
             vars.put("pager", pager);
-            if (term != null) vars.put("term", term);
+            // the term's name and slug, not its articles: a list page shows only its own slice
+            if (term != null) vars.put("term", term.term());
             String pageTitle = pager.number() == 1 ? title : title + "（第" + pager.number() + "页）";
             String section = base.startsWith("articles/") ? "articles" : "articles";
             pages.add(page(pager.path(), "list.ftlh", section, pageTitle, title, vars));

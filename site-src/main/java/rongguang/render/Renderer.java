@@ -2,6 +2,7 @@ package rongguang.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import freemarker.core.Environment;
 import freemarker.core.ParseException;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -12,6 +13,11 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import rongguang.write.FileStamp;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -27,43 +33,76 @@ public final class Renderer {
     private final Problems problems;
 
     /** Where rendered pages go. Called from many threads. */
-    @FunctionalInterface
     public interface Sink {
-        void write(String file, byte[] content) throws IOException;
+        /** Writes a page and tells how the file was written. */
+        FileStamp write(String file, byte[] content) throws IOException;
+
+        /** Keeps the file the current output has for a page, if it is still the one written then; false if not. */
+        boolean keep(String file, FileStamp stamp) throws IOException;
     }
+
+    /** Pages rendered and written, pages kept unchanged from the previous build, and the records for the next one. */
+    public record Outcome(int written, int unchanged, Map<String, PageRecord> records) {}
 
     public Renderer(Configuration templates, Problems problems) {
         this.templates = templates;
         this.problems = problems;
     }
 
-    public void renderAll(List<Page> pages, Sink sink) {
+    /**
+     * Renders the pages on every core. A page whose fingerprint is the one recorded by the previous build keeps
+     * its file; every other page is rendered, and what it read of {@code site} is recorded.
+     *
+     * @param progress called with the number of pages done so far, from any thread
+     */
+    public Outcome renderAll(List<Page> pages, Fingerprints fingerprints, Map<String, PageRecord> previous, Sink sink,
+                             IntConsumer progress) {
         Map<Failure, List<String>> failures = new ConcurrentHashMap<>();
+        Map<String, PageRecord> records = new ConcurrentHashMap<>();
+        AtomicInteger written = new AtomicInteger();
+        AtomicInteger unchanged = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         pages.parallelStream().forEach(page -> {
             try {
-                byte[] bytes = render(page, failures);
-                if (bytes != null) sink.write(page.file(), bytes);
+                PageRecord before = previous.get(page.file());
+                if (before != null && Arrays.equals(before.fingerprint(), fingerprints.of(page, before.members()))
+                        && sink.keep(page.file(), before.stamp())) {
+                    records.put(page.file(), before);
+                    unchanged.incrementAndGet();
+                } else {
+                    Set<String> members = ConcurrentHashMap.newKeySet();
+                    byte[] bytes = render(page, members, failures);
+                    if (bytes != null) {
+                        FileStamp stamp = sink.write(page.file(), bytes);
+                        records.put(page.file(), new PageRecord(page.file(), fingerprints.of(page, members),
+                                Set.copyOf(members), stamp));
+                        written.incrementAndGet();
+                    }
+                }
             } catch (IOException e) {
                 problems.error(page.file(), 0, 0, "无法写入：" + e.getMessage());
             }
+            progress.accept(done.incrementAndGet());
         });
         failures.forEach((f, files) -> {
             List<String> sorted = files.stream().sorted().toList();
             String others = sorted.size() > 1 ? "（另有 " + (sorted.size() - 1) + " 个页面同样出错）" : "";
             problems.error(f.file(), f.line(), f.column(), "渲染 " + sorted.get(0) + " 时模板出错：" + f.message() + others);
         });
+        return new Outcome(written.get(), unchanged.get(), Map.copyOf(records));
     }
 
     /** One template mistake breaks every page that uses it; it is reported once, with the number of pages. */
     private record Failure(String file, int line, int column, String message) {}
 
     /** The page's bytes, or null after reporting a template problem. */
-    byte[] render(Page page, Map<Failure, List<String>> failures) throws IOException {
+    byte[] render(Page page, Set<String> members, Map<Failure, List<String>> failures) throws IOException {
         if (page instanceof Page.Json json) return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json.value());
-        return renderTemplate((Page.Templated) page, failures);
+        return renderTemplate((Page.Templated) page, members, failures);
     }
 
-    private byte[] renderTemplate(Page.Templated page, Map<Failure, List<String>> failures) throws IOException {
+    private byte[] renderTemplate(Page.Templated page, Set<String> members, Map<Failure, List<String>> failures)
+            throws IOException {
         Template template;
         try {
             template = templates.getTemplate(page.template());
@@ -77,7 +116,9 @@ public final class Renderer {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
         try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            template.process(page.variables(), out);
+            Environment env = template.createProcessingEnvironment(page.variables(), out);
+            SiteDependencies.record(env, members);
+            env.process();
         } catch (TemplateException e) {
             String source = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : page.template();
             Failure f = new Failure(templateFile(source), e.getLineNumber() == null ? 0 : e.getLineNumber(),

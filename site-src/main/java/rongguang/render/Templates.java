@@ -7,7 +7,12 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.TemplateClassResolver;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import rongguang.model.Site;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +26,7 @@ import java.util.Locale;
  */
 public final class Templates {
     static final String BUILT_IN = "/rongguang/templates";
+    static final java.util.List<String> BUILT_IN_NAMES = java.util.List.of("feed.ftlx", "sitemap.ftlx", "robots.ftl");
 
     private Templates() {}
 
@@ -50,7 +56,13 @@ public final class Templates {
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
         wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
-        cfg.setObjectWrapper(wrapper.build());
+        cfg.setObjectWrapper(new DefaultObjectWrapper(wrapper, true) {
+            @Override
+            public TemplateModel wrap(Object obj) throws TemplateModelException {
+                TemplateModel model = super.wrap(obj);
+                return obj instanceof Site ? SiteDependencies.tracked((TemplateHashModel) model, obj) : model;
+            }
+        });
         return cfg;
     }
 }

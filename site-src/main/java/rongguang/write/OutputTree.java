@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -21,6 +22,7 @@ public final class OutputTree implements AutoCloseable {
     private final Path staging;
     private final Path old;
     private final AtomicInteger files = new AtomicInteger();
+    private final java.util.Set<Path> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private boolean committed;
 
     private OutputTree(Path output) {
@@ -75,11 +77,58 @@ public final class OutputTree implements AutoCloseable {
         }
     }
 
-    public void write(String file, byte[] content) throws IOException {
+    public FileStamp write(String file, byte[] content) throws IOException {
         Path target = resolve(file);
-        Files.createDirectories(target.getParent());
+        directories(target.getParent());
         Files.write(target, content);
         files.incrementAndGet();
+        return stamp(Files.readAttributes(target, BasicFileAttributes.class));
+    }
+
+    /**
+     * Takes the current output's file into the new tree, as a hard link, when it is still as {@code stamp} says;
+     * false when it is not (changed, missing), and then the caller writes it anew.
+     */
+    public boolean keep(String file, FileStamp stamp) throws IOException {
+        Path current = current(file);
+        if (current == null || !stamp.equals(stampOf(current))) return false;
+        Path target = resolve(file);
+        directories(target.getParent());
+        link(current, target);
+        files.incrementAndGet();
+        return true;
+    }
+
+    /** The file at {@code file} in the current output, or null when the path is not a safe one there. */
+    private Path current(String file) {
+        Path p = output.resolve(file).normalize();
+        return p.startsWith(output) && !p.equals(output) && !file.contains("\0") ? p : null;
+    }
+
+    private static FileStamp stampOf(Path p) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() ? stamp(a) : null;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static FileStamp stamp(BasicFileAttributes a) {
+        return new FileStamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+    }
+
+    /** A hard link costs no copy and keeps the file's time, so the next build recognizes it; a copy where links fail. */
+    private static void link(Path existing, Path target) throws IOException {
+        try {
+            Files.createLink(target, existing);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(existing, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void directories(Path dir) throws IOException {
+        if (created.add(dir)) Files.createDirectories(dir);
     }
 
     /** Copies the regular files below {@code from} to {@code into} (a folder relative to the output). */
@@ -91,9 +140,14 @@ public final class OutputTree implements AutoCloseable {
                 if (rel.toString().isEmpty() || isHidden(rel) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                Path target = resolve(into + "/" + rel.toString().replace('\\', '/'));
-                Files.createDirectories(target.getParent());
-                Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                String file = into + "/" + rel.toString().replace('\\', '/');
+                Path target = resolve(file);
+                directories(target.getParent());
+                Path current = current(file);
+                FileStamp source = stampOf(p);
+                // copies keep the source's time, so an unchanged file is recognized and linked next time
+                if (current != null && source != null && source.equals(stampOf(current))) link(current, target);
+                else Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
                 files.incrementAndGet();
             }
         }

@@ -1,0 +1,157 @@
+package rongguang.cache;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import rongguang.load.ArticleEntry;
+import rongguang.load.BodyStore;
+import rongguang.render.PageRecord;
+
+/**
+ * The build cache, a hidden folder beside the output ({@code .output.rongguang-cache}): what each article file
+ * gave when last read, the article bodies, and the fingerprint and file of each page written. It belongs to the
+ * output beside it and is only saved after that output was committed. It is thrown away whole when the generator
+ * or the site settings change, or when it cannot be read; a build without it is simply a full build.
+ */
+public final class BuildCache implements AutoCloseable {
+    private static final String MAGIC = "rongguang-cache 1";
+    /** Bodies of changed articles are appended; past this much dead weight the cache starts over. */
+    private static final long MAX_GARBAGE = 64L * 1024 * 1024;
+
+    private final Path dir;
+    private final String key;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final BodyStore bodies;
+    private final Map<String, ArticleEntry> articles;
+    private final Map<String, PageRecord> pages;
+
+    private BuildCache(Path dir, String key, FileChannel lockChannel, FileLock lock, BodyStore bodies,
+                       Map<String, ArticleEntry> articles, Map<String, PageRecord> pages) {
+        this.dir = dir;
+        this.key = key;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.bodies = bodies;
+        this.articles = articles;
+        this.pages = pages;
+    }
+
+    /** Where the cache of an output folder lives. */
+    public static Path folderOf(Path output) {
+        Path abs = output.toAbsolutePath().normalize();
+        return abs.resolveSibling("." + abs.getFileName() + ".rongguang-cache");
+    }
+
+    /**
+     * Opens the cache of {@code output}, locked against another build into the same output.
+     *
+     * @param key what the cache is valid for (generator and settings); a different key starts it empty
+     */
+    public static BuildCache open(Path output, String key) throws IOException {
+        Path dir = folderOf(output);
+        Files.createDirectories(dir);
+        FileChannel lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = lockChannel.tryLock();
+        if (lock == null) {
+            lockChannel.close();
+            throw new IOException("另一个构建正在写入同一个输出文件夹 " + output + "，请等它结束后再试");
+        }
+        Path manifest = dir.resolve("manifest");
+        BodyStore bodies = BodyStore.open(dir.resolve("bodies"));
+        Map<String, ArticleEntry> articles = new HashMap<>();
+        Map<String, PageRecord> pages = new HashMap<>();
+        boolean valid = Files.isRegularFile(manifest) && read(manifest, key, bodies, articles, pages);
+        long live = articles.values().stream()
+                .filter(e -> e.article() != null)
+                .mapToLong(e -> ((BodyStore.Stored) e.article().body()).length()).sum();
+        if (!valid || bodies.size() > 2 * live + MAX_GARBAGE) {
+            articles.clear();
+            pages.clear();
+            Files.deleteIfExists(manifest);
+            bodies.close();
+            Files.deleteIfExists(dir.resolve("bodies"));
+            bodies = BodyStore.open(dir.resolve("bodies"));
+        }
+        return new BuildCache(dir, key, lockChannel, lock, bodies, articles, pages);
+    }
+
+    private static boolean read(Path manifest, String key, BodyStore bodies, Map<String, ArticleEntry> articles,
+                                Map<String, PageRecord> pages) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(manifest), 1 << 16))) {
+            if (!MAGIC.equals(in.readUTF()) || !key.equals(in.readUTF())) return false;
+            int articleCount = in.readInt();
+            for (int i = 0; i < articleCount; i++) {
+                ArticleEntry e = CacheCodec.readEntry(in, bodies);
+                articles.put(e.file(), e);
+            }
+            int pageCount = in.readInt();
+            for (int i = 0; i < pageCount; i++) {
+                PageRecord r = CacheCodec.readPage(in);
+                pages.put(r.file(), r);
+            }
+            return in.read() == -1;
+        } catch (IOException | RuntimeException e) {
+            // a damaged cache costs one full build, never a wrong one
+            articles.clear();
+            pages.clear();
+            return false;
+        }
+    }
+
+    public BodyStore bodies() {
+        return bodies;
+    }
+
+    /** The article files as the output's build read them. */
+    public Map<String, ArticleEntry> articles() {
+        return articles;
+    }
+
+    /** The pages of the output, as its build wrote them. */
+    public Map<String, PageRecord> pages() {
+        return pages;
+    }
+
+    /** Records the state of a newly committed output; written aside and renamed, so never half-written. */
+    public void save(Map<String, ArticleEntry> newArticles, Map<String, PageRecord> newPages) throws IOException {
+        Path manifest = dir.resolve("manifest");
+        Path temporary = dir.resolve("manifest.new");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary),
+                1 << 16))) {
+            out.writeUTF(MAGIC);
+            out.writeUTF(key);
+            out.writeInt(newArticles.size());
+            for (ArticleEntry e : newArticles.values()) CacheCodec.write(out, e);
+            out.writeInt(newPages.size());
+            for (PageRecord r : newPages.values()) CacheCodec.write(out, r);
+        }
+        Files.move(temporary, manifest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Forgets everything: after a failed save, or when the output no longer matches. */
+    public void invalidate() throws IOException {
+        Files.deleteIfExists(dir.resolve("manifest"));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            bodies.close();
+        } finally {
+            lock.release();
+            lockChannel.close();
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package rongguang.cache;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import rongguang.load.ArticleEntry;
+import rongguang.load.BodyStore;
+import rongguang.model.Article;
+import rongguang.model.Body;
+import rongguang.model.Term;
+import rongguang.problems.Problem;
+import rongguang.problems.Severity;
+import rongguang.render.PageRecord;
+import rongguang.write.FileStamp;
+
+/** The cache's records, field by field, in a plain binary form that reads back fast. */
+final class CacheCodec {
+    private CacheCodec() {}
+
+    static void write(DataOutputStream out, ArticleEntry e) throws IOException {
+        utf(out, e.file());
+        out.writeLong(e.size());
+        out.writeLong(e.modified());
+        out.writeInt(e.problems().size());
+        for (Problem p : e.problems()) {
+            utf(out, p.file());
+            out.writeInt(p.line());
+            out.writeInt(p.column());
+            utf(out, p.severity().name());
+            utf(out, p.message());
+        }
+        Article a = e.article();
+        out.writeBoolean(a != null);
+        if (a == null) return;
+        utf(out, a.slug());
+        utf(out, a.title());
+        string(out, a.kicker());
+        string(out, a.subtitle());
+        strings(out, a.authors());
+        string(out, a.source());
+        term(out, a.column());
+        out.writeInt(a.tags().size());
+        for (Term t : a.tags()) term(out, t);
+        strings(out, a.cities());
+        strings(out, a.exemplars());
+        utf(out, a.summary());
+        string(out, a.cover());
+        time(out, a.date());
+        time(out, a.publishDate());
+        time(out, a.expiryDate());
+        out.writeBoolean(a.draft());
+        BodyStore.Stored body = (BodyStore.Stored) a.body();
+        out.writeLong(body.offset());
+        out.writeInt(body.length());
+        utf(out, body.digest());
+        utf(out, a.file());
+    }
+
+    static ArticleEntry readEntry(DataInputStream in, BodyStore bodies) throws IOException {
+        String file = utf(in);
+        long size = in.readLong();
+        long modified = in.readLong();
+        int problemCount = in.readInt();
+        List<Problem> problems = new ArrayList<>(problemCount);
+        for (int i = 0; i < problemCount; i++) {
+            problems.add(new Problem(utf(in), in.readInt(), in.readInt(), Severity.valueOf(utf(in)),
+                    utf(in)));
+        }
+        Article article = null;
+        if (in.readBoolean()) {
+            String slug = utf(in);
+            String title = utf(in);
+            String kicker = string(in);
+            String subtitle = string(in);
+            List<String> authors = strings(in);
+            String source = string(in);
+            Term column = term(in);
+            int tagCount = in.readInt();
+            List<Term> tags = new ArrayList<>(tagCount);
+            for (int i = 0; i < tagCount; i++) tags.add(term(in));
+            List<String> cities = strings(in);
+            List<String> exemplars = strings(in);
+            String summary = utf(in);
+            String cover = string(in);
+            ZonedDateTime date = time(in);
+            ZonedDateTime publishDate = time(in);
+            ZonedDateTime expiryDate = time(in);
+            boolean draft = in.readBoolean();
+            Body body = bodies.at(in.readLong(), in.readInt(), utf(in));
+            article = new Article(slug, title, kicker, subtitle, authors, source, column, List.copyOf(tags), cities,
+                    exemplars, summary, cover, date, publishDate, expiryDate, draft, body, utf(in));
+        }
+        return new ArticleEntry(file, size, modified, article, List.copyOf(problems));
+    }
+
+    static void write(DataOutputStream out, PageRecord r) throws IOException {
+        utf(out, r.file());
+        out.writeInt(r.fingerprint().length);
+        out.write(r.fingerprint());
+        out.writeInt(r.members().size());
+        for (String m : new TreeSet<>(r.members())) utf(out, m);
+        out.writeLong(r.stamp().size());
+        out.writeLong(r.stamp().modified());
+    }
+
+    static PageRecord readPage(DataInputStream in) throws IOException {
+        String file = utf(in);
+        byte[] fingerprint = new byte[in.readInt()];
+        in.readFully(fingerprint);
+        int count = in.readInt();
+        List<String> members = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) members.add(utf(in));
+        return new PageRecord(file, fingerprint, Set.copyOf(members), new FileStamp(in.readLong(), in.readLong()));
+    }
+
+    /** UTF-8 with an int length: writeUTF stops at 64 KB. */
+    private static void utf(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String utf(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > 64 * 1024 * 1024) throw new IOException("缓存记录损坏");
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) utf(out, s);
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        return in.readBoolean() ? utf(in) : null;
+    }
+
+    private static void strings(DataOutputStream out, List<String> list) throws IOException {
+        out.writeInt(list.size());
+        for (String s : list) utf(out, s);
+    }
+
+    private static List<String> strings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<String> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) list.add(utf(in));
+        return List.copyOf(list);
+    }
+
+    private static void term(DataOutputStream out, Term t) throws IOException {
+        out.writeBoolean(t != null);
+        if (t == null) return;
+        utf(out, t.name());
+        utf(out, t.slug());
+    }
+
+    private static Term term(DataInputStream in) throws IOException {
+        return in.readBoolean() ? new Term(utf(in), utf(in)) : null;
+    }
+
+    private static void time(DataOutputStream out, ZonedDateTime t) throws IOException {
+        string(out, t == null ? null : t.toString());
+    }
+
+    private static ZonedDateTime time(DataInputStream in) throws IOException {
+        String s = string(in);
+        return s == null ? null : ZonedDateTime.parse(s);
+    }
+}
