@@ -99,19 +99,12 @@ final class PreviewHandler implements HttpHandler {
             sendText(exchange, 400, "请求的路径无效。");
             return;
         }
-        PreviewTree.Lookup found = tree.find(request);
+        PreviewTree.Found found = tree.read(request, generation, 200);
         if (found.folderWithoutSlash()) {
             redirect(exchange, raw + "/");
             return;
         }
-        Body body = null;
-        if (found.found()) {
-            try {
-                body = tree.load(found.file(), generation, 200);
-            } catch (NoSuchFileException e) {
-                // deleted between finding and reading: a 404, as it would be a moment later
-            }
-        }
+        Body body = found.body();
         if (body == null) {
             send(exchange, notFoundPage(generation));
             return;
@@ -148,28 +141,40 @@ final class PreviewHandler implements HttpHandler {
     }
 
     private static void send(HttpServerExchange exchange, Body body) throws IOException {
-        HeaderMap headers = exchange.getResponseHeaders();
-        headers.put(Headers.CACHE_CONTROL, "no-cache");
-        if (body.etag() != null) {
-            headers.put(Headers.ETAG, body.etag());
-            if (ETags.matches(exchange.getRequestHeaders().getFirst(Headers.IF_NONE_MATCH), body.etag())) {
-                exchange.setStatusCode(304);
-                exchange.endExchange();
+        InputStream stream = null;
+        if (body.bytes() == null) {
+            // a large file, read from disk: opened before anything is sent, as a swap may just have taken it away
+            try {
+                stream = Files.newInputStream(body.file());
+            } catch (NoSuchFileException e) {
+                sendText(exchange, 404, "文件刚被删除或替换，请刷新页面。");
                 return;
             }
         }
-        exchange.setStatusCode(body.status());
-        headers.put(Headers.CONTENT_TYPE, body.contentType());
-        headers.put(NOSNIFF, "nosniff");
-        exchange.setResponseContentLength(body.length());
-        if (exchange.getRequestMethod().equals(Methods.HEAD)) {
-            exchange.endExchange();
-        } else if (body.bytes() != null) {
-            exchange.getResponseSender().send(ByteBuffer.wrap(body.bytes()));
-        } else {
-            exchange.startBlocking();
-            try (InputStream in = Files.newInputStream(body.file()); OutputStream out = exchange.getOutputStream()) {
-                in.transferTo(out);
+        try (InputStream in = stream) {
+            HeaderMap headers = exchange.getResponseHeaders();
+            headers.put(Headers.CACHE_CONTROL, "no-cache");
+            if (body.etag() != null) {
+                headers.put(Headers.ETAG, body.etag());
+                if (ETags.matches(exchange.getRequestHeaders().getFirst(Headers.IF_NONE_MATCH), body.etag())) {
+                    exchange.setStatusCode(304);
+                    exchange.endExchange();
+                    return;
+                }
+            }
+            exchange.setStatusCode(body.status());
+            headers.put(Headers.CONTENT_TYPE, body.contentType());
+            headers.put(NOSNIFF, "nosniff");
+            exchange.setResponseContentLength(body.length());
+            if (exchange.getRequestMethod().equals(Methods.HEAD)) {
+                exchange.endExchange();
+            } else if (in == null) {
+                exchange.getResponseSender().send(ByteBuffer.wrap(body.bytes()));
+            } else {
+                exchange.startBlocking();
+                try (OutputStream out = exchange.getOutputStream()) {
+                    in.transferTo(out);
+                }
             }
         }
     }

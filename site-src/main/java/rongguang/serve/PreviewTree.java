@@ -21,14 +21,16 @@ final class PreviewTree {
     /** The longest a request waits for the tree to be back during a swap. */
     private static final long SWAP_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    /** What a request path names: a file, a folder asked for without its final slash, or nothing. */
-    record Lookup(Path file, boolean folderWithoutSlash) {
+    /** What a request path gave: a response, a folder asked for without its final slash, or nothing. */
+    record Found(Body body, boolean folderWithoutSlash) {
+        static final Found NOTHING = new Found(null, false);
+        static final Found FOLDER = new Found(null, true);
+    }
+
+    /** A file found by {@link #findOnce}, or nothing. */
+    private record Lookup(Path file, boolean folderWithoutSlash) {
         static final Lookup MISSING = new Lookup(null, false);
         static final Lookup FOLDER = new Lookup(null, true);
-
-        boolean found() {
-            return file != null;
-        }
     }
 
     private final Path root;
@@ -41,23 +43,33 @@ final class PreviewTree {
     }
 
     /**
-     * Finds a request path's file.
+     * Reads the file a request path names as a response with {@code status}; HTML pages get the generation's
+     * additions.
      *
      * <p>The generator puts a new tree in place by two renames, the old tree away and then the new one in, and
-     * deletes the old one; between the renames the root is missing. A request that finds nothing waits for the root
-     * to be back and looks once more, rather than answering 404 for a page that exists: that is the very moment
-     * live reload sends browsers to fetch the page again. (Reading from the old tree instead cannot work: it is
-     * being deleted.) A second swap within one request is impossible, as builds take far longer than a lookup.
+     * deletes the old one; between the renames the root is missing, and a file found in the old tree may be gone
+     * before it is read. A request that finds nothing, or loses its file, waits for the root to be back and tries
+     * once more, rather than answering 404 for a page that exists: that is the very moment live reload sends
+     * browsers to fetch pages again. (Reading from the old tree instead cannot work: it is being deleted.) A
+     * second swap within one request is not to be feared, as builds take far longer than a lookup.
      */
-    Lookup find(RequestPath path) throws IOException {
-        Lookup first = findOnce(path);
-        if (first.found() || first.folderWithoutSlash()) return first;
-        awaitRoot();
-        return findOnce(path);
+    Found read(RequestPath path, Generation generation, int status) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Lookup lookup = findOnce(path);
+            if (lookup.folderWithoutSlash()) return Found.FOLDER;
+            if (lookup.file() != null) {
+                try {
+                    return new Found(load(lookup.file(), generation, status), false);
+                } catch (NoSuchFileException e) {
+                    // swapped away between finding and reading
+                }
+            }
+            if (attempt == 2) return Found.NOTHING;
+            awaitRoot();
+        }
     }
 
-    /** Reads a found file into a response; HTML pages get the generation's additions. */
-    Body load(Path file, Generation generation, int status) throws IOException {
+    private static Body load(Path file, Generation generation, int status) throws IOException {
         String name = file.getFileName().toString();
         String type = ContentTypes.of(name);
         boolean html = ContentTypes.isHtml(name);
@@ -70,14 +82,8 @@ final class PreviewTree {
 
     /** The site's 404 page, or a plain one when the site has none. */
     Body notFoundPage(Generation generation) throws IOException {
-        Lookup page = find(new RequestPath(List.of("404.html"), false));
-        if (page.found()) {
-            try {
-                return load(page.file(), generation, 404);
-            } catch (NoSuchFileException e) {
-                // gone between finding and reading: the plain page will do
-            }
-        }
+        Found page = read(new RequestPath(List.of("404.html"), false), generation, 404);
+        if (page.body() != null) return page.body();
         return builtIn(generation, 404, "页面不存在", "您要找的页面不存在。");
     }
 

@@ -12,8 +12,8 @@ import java.util.List;
  * The path of a request, percent-decoded once and split into the names of a file path below the preview root; or
  * nothing, when the path could lead anywhere else. Refused: backslashes, control characters and NUL (raw or
  * encoded), {@code .} and {@code ..} segments (raw or encoded), empty segments ({@code //}), malformed escapes,
- * bytes that are not UTF-8, and characters outside ASCII left unescaped. A double-encoded {@code %252e} decodes
- * once, to the harmless name {@code %2e}.
+ * bytes that are not UTF-8, and spaces, controls or characters outside ASCII left unescaped. A double-encoded
+ * {@code %252e} decodes once, to the harmless name {@code %2e}.
  *
  * @param names  the file path's names, none of them empty, {@code .} or {@code ..}
  * @param folder the path ended with {@code /}
@@ -47,7 +47,8 @@ record RequestPath(List<String> names, boolean folder) {
 
     /** Percent-decodes UTF-8 strictly; null for a malformed escape or bytes that are not UTF-8. */
     private static String decode(String raw) {
-        if (raw.chars().anyMatch(c -> c >= 0x80)) return null; // a URL is ASCII; clients escape the rest
+        // a URL is printable ASCII; clients escape the rest
+        if (raw.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) return null;
         if (raw.indexOf('%') < 0) return raw;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
