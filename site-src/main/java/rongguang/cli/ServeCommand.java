@@ -2,6 +2,8 @@ package rongguang.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -65,6 +67,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (port != null && (port < 0 || port > 65535)) {
             err.println("rongguang: --port 应在 0 到 65535 之间，实际是 " + port);
+            return 2;
+        }
+        try {
+            InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            err.println("rongguang: --bind 应为本机的一个地址（如 127.0.0.1 或 0.0.0.0），实际是“" + bind + "”");
             return 2;
         }
         if (!Files.isDirectory(siteDir.resolve("content"))) {

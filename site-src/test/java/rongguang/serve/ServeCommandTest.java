@@ -100,8 +100,11 @@ class ServeCommandTest {
         assertThat(TestSite.runCli(err, "serve", "--site", site.dir().toString(), "--port", "70000")).isEqualTo(2);
         assertThat(TestSite.runCli(err, "serve", "--site", site.dir().toString(), "--now", "明天")).isEqualTo(2);
         assertThat(TestSite.runCli(err, "serve", "--site", tmp.resolve("nothing").toString())).isEqualTo(2);
+        assertThat(TestSite.runCli(err, "serve", "--site", site.dir().toString(), "--bind", "no.such.host.invalid"))
+                .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("--port 应在 0 到 65535 之间").contains("--now 应为").contains("没有 content/ 文件夹");
+                .contains("--port 应在 0 到 65535 之间").contains("--now 应为").contains("没有 content/ 文件夹")
+                .contains("--bind 应为本机的一个地址");
     }
 
     private static BlockingQueue<String> lines(InputStream in) {
