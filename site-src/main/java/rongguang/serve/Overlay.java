@@ -14,6 +14,8 @@ import rongguang.problems.Severity;
  */
 final class Overlay {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NOTE = "页面显示的是上一次成功构建的内容。改正后保存，页面会自动更新。";
+    private static final String NOTE_NO_PREVIEW = "还没有成功构建过，暂时没有页面可以显示。改正后保存，页面会自动更新。";
 
     private Overlay() {}
 
@@ -22,9 +24,6 @@ final class Overlay {
         long warnings = problems.size() - errors;
         return "预览构建失败：" + errors + " 个错误，" + warnings + " 个警告";
     }
-
-    static final String NOTE = "页面显示的是上一次成功构建的内容。改正后保存，页面会自动更新。";
-    static final String NOTE_NO_PREVIEW = "还没有成功构建过，暂时没有页面可以显示。改正后保存，页面会自动更新。";
 
     /** The panel; {@code hasPages} says whether the page beneath is a last good one or a placeholder. */
     static String html(List<Problem> problems, boolean hasPages) {
@@ -35,7 +34,7 @@ final class Overlay {
                 .append("<p class=\"rongguang-note\">").append(hasPages ? NOTE : NOTE_NO_PREVIEW).append("</p>\n")
                 .append("<ol class=\"rongguang-problems\">\n");
         for (Problem p : problems) {
-            out.append("<li class=\"rongguang-").append(p.severity() == Severity.ERROR ? "error" : "warning")
+            out.append("<li class=\"rongguang-").append(severityName(p))
                     .append("\">").append(escape(p.format())).append("</li>\n");
         }
         return out.append("</ol>\n<button type=\"button\" class=\"rongguang-close\">关闭</button>\n</div>\n</div>\n")
@@ -51,7 +50,7 @@ final class Overlay {
             data.put("title", title(problems));
             data.put("note", hasPages ? NOTE : NOTE_NO_PREVIEW);
             data.put("problems", problems.stream()
-                    .map(p -> Map.of("text", p.format(), "severity", p.severity() == Severity.ERROR ? "error" : "warning"))
+                    .map(p -> Map.of("text", p.format(), "severity", severityName(p)))
                     .toList());
         }
         try {
@@ -59,6 +58,11 @@ final class Overlay {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("maps of strings always serialize", e);
         }
+    }
+
+    /** The class of a problem's line in the panel. */
+    private static String severityName(Problem p) {
+        return p.severity() == Severity.ERROR ? "error" : "warning";
     }
 
     static String escape(String text) {

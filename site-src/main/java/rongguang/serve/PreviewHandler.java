@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.xnio.IoUtils;
 
@@ -32,13 +33,16 @@ final class PreviewHandler implements HttpHandler {
     private final Supplier<Generation> current;
     private final PreviewTree tree;
     private final HttpHandler events;
+    private final Consumer<String> warnings;
     private final Body liveScript;
     private final Body liveStyle;
 
-    PreviewHandler(Supplier<Generation> current, PreviewTree tree, HttpHandler events) {
+    /** @param warnings told, in one line, of a request that failed for a reason of the server's own */
+    PreviewHandler(Supplier<Generation> current, PreviewTree tree, HttpHandler events, Consumer<String> warnings) {
         this.current = current;
         this.tree = tree;
         this.events = events;
+        this.warnings = warnings;
         this.liveScript = resource("live.js");
         this.liveStyle = resource("live.css");
     }
@@ -49,6 +53,7 @@ final class PreviewHandler implements HttpHandler {
             serve(exchange);
         } catch (Exception e) {
             // a plain answer, no stack trace: neither the browser nor the terminal is the place for one
+            warnings.accept("处理请求 " + exchange.getRequestMethod() + " " + exchange.getRequestPath() + " 时出错：" + e);
             if (exchange.isResponseStarted()) IoUtils.safeClose(exchange.getConnection());
             else sendText(exchange, 500, "预览服务器内部错误：" + e.getClass().getSimpleName());
         }

@@ -38,7 +38,10 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    /** Told of every build (the first one included) and of trouble with watching; called on the building thread. */
+    /**
+     * Told of every build (the first one included), on the building thread; and of trouble with watching or with a
+     * request, on any thread.
+     */
     public interface Listener {
         void built(Outcome outcome);
 
@@ -87,7 +90,8 @@ public final class PreviewServer implements AutoCloseable {
 
     private void listen(Config config) throws IOException {
         int port = config.nextFreePort() ? firstFreePort(config.host(), config.port()) : config.port();
-        PreviewHandler handler = new PreviewHandler(current::get, new PreviewTree(preview.root()), events.handler());
+        PreviewHandler handler = new PreviewHandler(current::get, new PreviewTree(preview.root()), events.handler(),
+                listener::warning);
         undertow = Undertow.builder()
                 .addHttpListener(port, config.host())
                 // the handler decodes paths itself, once, to refuse what could leave the preview folder

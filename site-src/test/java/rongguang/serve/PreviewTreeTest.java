@@ -31,13 +31,17 @@ class PreviewTreeTest {
                 for (int i = 0; i < builds; i++) assertThat(preview.buildAll().ok()).isTrue();
             });
             int reads = 0;
-            while (!building.isDone()) {
-                PreviewTree.Found found = tree.read(page, generation, 200);
-                assertThat(found.body()).as("read %d, during a swap", reads).isNotNull();
-                assertThat(new String(found.body().bytes(), StandardCharsets.UTF_8)).contains("第一篇");
-                reads++;
+            try {
+                while (!building.isDone()) {
+                    PreviewTree.Found found = tree.read(page, generation, 200);
+                    assertThat(found.body()).as("read %d, during a swap", reads).isNotNull();
+                    assertThat(new String(found.body().bytes(), StandardCharsets.UTF_8)).contains("第一篇");
+                    reads++;
+                }
+            } finally {
+                // even after a failure: the builds must be over before the folder is deleted
+                building.get(ServedSite.DEADLINE.toSeconds() * builds, TimeUnit.SECONDS);
             }
-            building.get(ServedSite.DEADLINE.toSeconds() * builds, TimeUnit.SECONDS);
             assertThat(reads).isGreaterThan(builds);
         }
     }
