@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import rongguang.cache.BuildCache;
 import rongguang.cache.CacheKey;
 import rongguang.load.ArticleEntry;
@@ -68,14 +69,15 @@ public final class Generator {
     public Result build(Options options, Problems problems) throws IOException {
         Path settingsFile = options.siteDir().resolve("content/site.json");
         Timings timings = new Timings();
+        Output output = () -> OutputTree.begin(options.outputDir(), options.siteDir());
         if (!options.cached()) {
             try (BodyStore bodies = BodyStore.temporary()) {
-                return build(options, bodies, Map.of(), Map.of(), problems, timings).result();
+                return build(options, bodies, Map.of(), Map.of(), output, problems, timings).result();
             }
         }
         try (BuildCache cache = BuildCache.open(options.outputDir(), CacheKey.of(settingsFile, options.preview()))) {
             timings.lap("读缓存");
-            Built built = build(options, cache.bodies(), cache.articles(), cache.pages(), problems, timings);
+            Built built = build(options, cache.bodies(), cache.articles(), cache.pages(), output, problems, timings);
             try {
                 cache.save(built.articles(), built.pages());
             } catch (IOException e) {
@@ -86,10 +88,16 @@ public final class Generator {
         }
     }
 
-    private record Built(Result result, Map<String, ArticleEntry> articles, Map<String, PageRecord> pages) {}
+    private record Built(Result result, Map<String, ArticleEntry> articles, Map<String, PageRecord> pages,
+                         Set<String> files) {}
+
+    /** How a build's output tree is begun: a whole new tree, or an overlay on the last one. */
+    private interface Output {
+        OutputTree begin() throws IOException;
+    }
 
     private Built build(Options options, BodyStore bodies, Map<String, ArticleEntry> previousArticles,
-                        Map<String, PageRecord> previousPages, Problems problems, Timings timings)
+                        Map<String, PageRecord> previousPages, Output output, Problems problems, Timings timings)
             throws IOException {
         SiteLoader loader = new SiteLoader(options.siteDir(), bodies, previousArticles);
         SiteInput input = loader.load(problems);
@@ -108,7 +116,7 @@ public final class Generator {
         Renderer renderer = new Renderer(templates, problems);
         Progress progress = options.progress();
         if (progress != null) progress.planned(pages.size());
-        try (OutputTree out = OutputTree.begin(options.outputDir(), options.siteDir())) {
+        try (OutputTree out = output.begin()) {
             Renderer.Outcome outcome = renderer.renderAll(pages, new Fingerprints(site, templates, templatesDir),
                     previousPages, sink(out), progress == null ? done -> { } : progress::rendered);
             problems.throwIfErrors();
@@ -120,7 +128,46 @@ public final class Generator {
             timings.lap("替换");
             Result result = new Result(pages.size(), out.fileCount(), outcome.written(), outcome.unchanged(), site,
                     timings);
-            return new Built(result, loader.entries(), outcome.records());
+            return new Built(result, loader.entries(), outcome.records(), out.files());
+        }
+    }
+
+    /**
+     * The same site built again and again in one process, as the dev server does on every save: what one build
+     * read and wrote stays in memory for the next, and the output is updated in place, file by file, so a
+     * rebuild costs what changed. A failed build changes nothing, and the next one starts from the last good one.
+     */
+    public static final class Session implements AutoCloseable {
+        private final Generator generator = new Generator();
+        private final Options options;
+        private final BodyStore bodies;
+        private String key;
+        private Map<String, ArticleEntry> articles = Map.of();
+        private Map<String, PageRecord> pages = Map.of();
+        private Set<String> files = Set.of();
+
+        public Session(Options options) throws IOException {
+            this.options = options;
+            this.bodies = BodyStore.temporary();
+        }
+
+        public Result build(Problems problems) throws IOException {
+            String now = CacheKey.of(options.siteDir().resolve("content/site.json"), options.preview());
+            boolean sameSettings = now.equals(key);
+            Built built = generator.build(options, bodies, sameSettings ? articles : Map.of(),
+                    sameSettings ? pages : Map.of(),
+                    () -> OutputTree.overlay(options.outputDir(), options.siteDir(), files),
+                    problems, new Timings());
+            key = now;
+            articles = built.articles();
+            pages = built.pages();
+            files = built.files();
+            return built.result();
+        }
+
+        @Override
+        public void close() throws IOException {
+            bodies.close();
         }
     }
 

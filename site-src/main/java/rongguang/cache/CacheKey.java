@@ -18,24 +18,29 @@ public final class CacheKey {
 
     public static String of(Path settingsFile, boolean preview) throws IOException {
         MessageDigest md = md5();
-        md.update(generator().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update(Generator.ID.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         md.update((byte) (preview ? 1 : 0));
         if (Files.isRegularFile(settingsFile)) md.update(Files.readAllBytes(settingsFile));
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /** The code does not change while it runs: its identity is found once. */
+    private static final class Generator {
+        static final String ID = generator();
+    }
+
     /** The code's identity: the jar's size and time, or the newest class file of a build tree. */
-    private static String generator() throws IOException {
+    private static String generator() {
         Path code;
         try {
             code = Path.of(CacheKey.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | RuntimeException e) {
             return "unknown-" + System.nanoTime();
         }
-        if (Files.isRegularFile(code)) {
-            return code + ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
-        }
         try (Stream<Path> walk = Files.walk(code)) {
+            if (Files.isRegularFile(code)) {
+                return code + ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
+            }
             long newest = walk.filter(Files::isRegularFile).mapToLong(p -> {
                 try {
                     return Files.getLastModifiedTime(p).toMillis();
@@ -44,6 +49,8 @@ public final class CacheKey {
                 }
             }).max().orElse(0);
             return code + ":" + newest;
+        } catch (IOException e) {
+            return "unknown-" + System.nanoTime();
         }
     }
 

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -16,17 +18,25 @@ import java.util.stream.Stream;
  * The write stage: a new tree is written beside the output folder and swapped in by {@link #commit()} only when
  * everything succeeded, so a failed or interrupted build leaves the previous output as it was. Every path is
  * checked to stay inside the tree.
+ *
+ * <p>An overlay (for the dev server's preview, rebuilt on every save) stages only the files that changed and
+ * moves each into place on commit, removing files the build no longer has: no tree is copied or linked, and a
+ * failed build still changes nothing.
  */
 public final class OutputTree implements AutoCloseable {
     private final Path output;
     private final Path staging;
     private final Path old;
+    /** In an overlay: the files the output holds from the previous build; null for a whole new tree. */
+    private final Set<String> previousFiles;
+    private final Set<String> touched = ConcurrentHashMap.newKeySet();
     private final AtomicInteger files = new AtomicInteger();
-    private final java.util.Set<Path> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Path> created = ConcurrentHashMap.newKeySet();
     private boolean committed;
 
-    private OutputTree(Path output) {
+    private OutputTree(Path output, Set<String> previousFiles) {
         this.output = output;
+        this.previousFiles = previousFiles;
         String name = output.getFileName().toString();
         this.staging = output.resolveSibling("." + name + ".rongguang-new");
         this.old = output.resolveSibling("." + name + ".rongguang-old");
@@ -40,6 +50,20 @@ public final class OutputTree implements AutoCloseable {
     }
 
     public static OutputTree begin(Path output, Path siteDir) throws IOException {
+        return begin(output, siteDir, null);
+    }
+
+    /**
+     * An overlay on {@code output}, which holds {@code previousFiles} from the previous build made this way
+     * (empty the first time; the folder is then emptied).
+     */
+    public static OutputTree overlay(Path output, Path siteDir, Set<String> previousFiles) throws IOException {
+        OutputTree tree = begin(output, siteDir, Set.copyOf(previousFiles));
+        if (previousFiles.isEmpty()) deleteTree(tree.output);
+        return tree;
+    }
+
+    private static OutputTree begin(Path output, Path siteDir, Set<String> previousFiles) throws IOException {
         Path out = real(output);
         Path site = real(siteDir);
         Path home = real(Path.of(System.getProperty("user.home")));
@@ -52,7 +76,7 @@ public final class OutputTree implements AutoCloseable {
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new UnsafeOutputException("输出路径 " + out + " 已存在且不是文件夹");
         }
-        OutputTree tree = new OutputTree(out);
+        OutputTree tree = new OutputTree(out, previousFiles);
         tree.recover();
         Files.createDirectories(out.getParent());
         deleteTree(tree.staging);
@@ -82,6 +106,7 @@ public final class OutputTree implements AutoCloseable {
         directories(target.getParent());
         Files.write(target, content);
         files.incrementAndGet();
+        touched.add(file);
         return stamp(Files.readAttributes(target, BasicFileAttributes.class));
     }
 
@@ -92,10 +117,13 @@ public final class OutputTree implements AutoCloseable {
     public boolean keep(String file, FileStamp stamp) throws IOException {
         Path current = current(file);
         if (current == null || !stamp.equals(stampOf(current))) return false;
-        Path target = resolve(file);
-        directories(target.getParent());
-        link(current, target);
+        if (previousFiles == null) {
+            Path target = resolve(file);
+            directories(target.getParent());
+            link(current, target);
+        }
         files.incrementAndGet();
+        touched.add(file);
         return true;
     }
 
@@ -142,13 +170,16 @@ public final class OutputTree implements AutoCloseable {
                 }
                 String file = into + "/" + rel.toString().replace('\\', '/');
                 Path target = resolve(file);
-                directories(target.getParent());
                 Path current = current(file);
                 FileStamp source = stampOf(p);
-                // copies keep the source's time, so an unchanged file is recognized and linked next time
-                if (current != null && source != null && source.equals(stampOf(current))) link(current, target);
-                else Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
                 files.incrementAndGet();
+                touched.add(file);
+                // copies keep the source's time, so an unchanged file is recognized and linked next time
+                boolean same = current != null && source != null && source.equals(stampOf(current));
+                if (same && previousFiles != null) continue;
+                directories(target.getParent());
+                if (same) link(current, target);
+                else Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -170,12 +201,50 @@ public final class OutputTree implements AutoCloseable {
         return files.get();
     }
 
-    /** Swaps the new tree in for the old one. */
+    /** The files of the output after this build: to pass to the next overlay. */
+    public Set<String> files() {
+        return Set.copyOf(touched);
+    }
+
+    /** Swaps the new tree in for the old one; in an overlay, moves each new file into place and removes the gone. */
     public void commit() throws IOException {
+        if (previousFiles != null) {
+            commitOverlay();
+            return;
+        }
         if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) Files.move(output, old, StandardCopyOption.ATOMIC_MOVE);
         Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
         deleteTree(old);
+    }
+
+    private void commitOverlay() throws IOException {
+        Files.createDirectories(output);
+        try (Stream<Path> walk = Files.walk(staging)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                Path target = output.resolve(staging.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.move(p, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        for (String gone : previousFiles) {
+            if (touched.contains(gone)) continue;
+            Path p = current(gone);
+            if (p == null) continue;
+            Files.deleteIfExists(p);
+            // folders emptied by the removal go too (an article's folder when the article is deleted)
+            for (Path dir = p.getParent(); dir != null && !dir.equals(output) && isEmpty(dir); dir = dir.getParent()) {
+                Files.delete(dir);
+            }
+        }
+        deleteTree(staging);
+        committed = true;
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.findAny().isEmpty();
+        }
     }
 
     /** Without a commit, the new tree is thrown away and the output stays as it was. */

@@ -1,0 +1,28 @@
+package rongguang.serve;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * How the preview of {@code serve} is (re)built: the server only asks for builds and serves what lies under
+ * {@link #root()}, so a full build and an incremental one are interchangeable behind this interface.
+ *
+ * <p>Calls come from one thread at a time. A failed build must leave the previous good tree under {@link #root()}
+ * as it was (a build may replace the tree, but only whole and only when it succeeded).
+ */
+public interface Preview {
+
+    /** Builds everything: at start, and when the watcher may have lost changes. */
+    Outcome buildAll();
+
+    /**
+     * Rebuilds after changes.
+     *
+     * @param changed absolute paths under the site folder that were created, modified or deleted since the last
+     *                call; a folder stands for everything that was, or is, under it
+     */
+    Outcome rebuild(Set<Path> changed);
+
+    /** The folder the preview is written to; it may be missing for a moment while a new tree is swapped in. */
+    Path root();
+}
