@@ -45,7 +45,9 @@ final class SiteDependencies {
             case "columns" -> site.columns();
             case "tags" -> site.tags();
             case "media" -> site.media();
-            case "badge" -> site.articles().stream().map(a -> String.valueOf(site.badge(a))).toList();
+            // badge(article) answers for the article the page already shows; what can change is which ones have one
+            case "badge" -> site.articles().stream().filter(a -> site.badge(a) != null)
+                    .map(a -> a.slug() + ":" + site.badge(a)).toList();
             case "merchantCategories" -> site.merchantCategories();
             case "merchantCities" -> site.merchantCities();
             case "merchantGroups" -> site.merchantGroups();

@@ -1,0 +1,124 @@
+package rongguang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import rongguang.problems.Problems;
+import rongguang.testing.TestSite;
+
+/**
+ * An incremental build equals a clean build byte for byte, after each kind of change an editor makes, both for
+ * {@code build} with its cache beside the output and for the dev server's in-place session. And it is
+ * incremental: a change to one article re-renders a handful of pages, not the site.
+ */
+class IncrementalBuildTest {
+    private static final String ARTICLE = "content/articles/2024/bayi-tushuo.md";
+    private static final AtomicLong CLOCK = new AtomicLong(1_900_000_000_000L);
+
+    @TempDir
+    Path tmp;
+
+    /** An edit to the site, and the most pages it may re-render (the site has about 170). */
+    record Change(String name, Edit edit, int maxWritten) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    interface Edit {
+        void apply(Path site) throws IOException;
+    }
+
+    static Stream<Arguments> changes() {
+        return Stream.of(
+                new Change("article body edited", site -> append(site.resolve(ARTICLE), "\n新增的一段话。\n"), 30),
+                new Change("article title changed", site -> replace(site.resolve(ARTICLE),
+                        "title: \"镜头里的双拥风景：从地铁站到公交专线\"", "title: \"镜头里的双拥风景\""), 60),
+                new Change("article column changed", site -> replace(site.resolve(ARTICLE),
+                        "column: 图说双拥", "column: 双拥动态"), 60),
+                new Change("article added", site -> write(site.resolve("content/articles/2026/xin-wenzhang.md"), """
+                        ---
+                        title: 新添的一篇文章
+                        date: 2026-11-20T10:00:00+08:00
+                        column: 双拥动态
+                        tags: [双拥宣传]
+                        cities: [changsha]
+                        ---
+
+                        新添文章的正文，讲长沙的双拥工作。
+                        """), 60),
+                new Change("article deleted", site -> Files.delete(site.resolve(ARTICLE)), 60),
+                new Change("city data changed", site -> replace(site.resolve("content/data/cities/anyang.json"),
+                        "\"value\": 10,", "\"value\": 12,"), 200),
+                new Change("template changed", site -> replace(site.resolve("templates/article.ftlh"),
+                        "${article.bodyHtml?no_esc}", "<!-- 正文 -->${article.bodyHtml?no_esc}"), 200),
+                new Change("asset changed", site -> append(site.resolve("templates/assets/style.css"),
+                        "\n/* 新规则 */\n"), 0))
+                .flatMap(c -> Stream.of(Arguments.of(c, false), Arguments.of(c, true)));
+    }
+
+    @ParameterizedTest(name = "{0}, session={1}")
+    @MethodSource("changes")
+    void incrementalEqualsClean(Change change, boolean session) throws IOException {
+        Path site = tmp.resolve("site");
+        TestSite.copyTree(TestSite.SAMPLE.resolve("content"), site.resolve("content"));
+        TestSite.copyTree(TestSite.SAMPLE.resolve("templates"), site.resolve("templates"));
+        Path out = tmp.resolve("out");
+        Generator.Options options = new Generator.Options(site, out, TestSite.NOW, session, true, null);
+
+        Generator.Result first;
+        Generator.Result second;
+        if (session) {
+            try (Generator.Session s = new Generator.Session(options)) {
+                first = s.build(new Problems());
+                change.edit().apply(site);
+                second = s.build(new Problems());
+            }
+        } else {
+            first = new Generator().build(options, new Problems());
+            Generator.Result again = new Generator().build(options, new Problems());
+            assertThat(again.written()).as("nothing changed, nothing written").isZero();
+            change.edit().apply(site);
+            second = new Generator().build(options, new Problems());
+        }
+
+        Path clean = tmp.resolve("clean");
+        new Generator().build(new Generator.Options(site, clean, TestSite.NOW, session), new Problems());
+        Map<String, byte[]> expected = TestSite.snapshot(clean);
+        Map<String, byte[]> actual = TestSite.snapshot(out);
+        assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((file, bytes) -> assertThat(new String(actual.get(file), StandardCharsets.UTF_8))
+                .as(file).isEqualTo(new String(bytes, StandardCharsets.UTF_8)));
+        assertThat(first.written()).isEqualTo(first.pages());
+        assertThat(second.written()).as("pages re-rendered").isLessThanOrEqualTo(change.maxWritten());
+    }
+
+    private static void append(Path file, String text) throws IOException {
+        write(file, Files.readString(file) + text);
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        write(file, text.replace(from, to));
+    }
+
+    /** Writes, and moves the file's time on: the cache must not depend on a coarse clock to see a change. */
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(CLOCK.addAndGet(1000)));
+    }
+}
