@@ -110,7 +110,9 @@ public final class Generator {
                 : ZonedDateTime.now(input.settings().timeZone());
         Site site = new SiteAssembler(new Publication(now, options.preview()), problems).assemble(input);
         problems.throwIfErrors();
+        timings.lap("建模");
         List<Page> pages = new PagePlanner(site).plan();
+        timings.lap("规划");
         Path templatesDir = options.siteDir().resolve("templates");
         Configuration templates = Templates.configuration(templatesDir);
         Renderer renderer = new Renderer(templates, problems);

@@ -16,7 +16,7 @@ public final class Timings {
     }
 
     public synchronized Map<String, Long> millis() {
-        return Map.copyOf(new LinkedHashMap<>(millis));
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(millis));
     }
 
     /** {@code 读取缓存 12 ms · 读取 340 ms · …} */

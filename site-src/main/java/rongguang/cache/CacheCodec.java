@@ -57,8 +57,8 @@ final class CacheCodec {
         BodyStore.Stored body = (BodyStore.Stored) a.body();
         out.writeLong(body.offset());
         out.writeInt(body.length());
-        utf(out, body.digest());
         utf(out, a.file());
+        utf(out, a.digest());
     }
 
     static ArticleEntry readEntry(DataInputStream in, BodyStore bodies) throws IOException {
@@ -91,9 +91,9 @@ final class CacheCodec {
             ZonedDateTime publishDate = time(in);
             ZonedDateTime expiryDate = time(in);
             boolean draft = in.readBoolean();
-            Body body = bodies.at(in.readLong(), in.readInt(), utf(in));
+            Body body = bodies.at(in.readLong(), in.readInt());
             article = new Article(slug, title, kicker, subtitle, authors, source, column, List.copyOf(tags), cities,
-                    exemplars, summary, cover, date, publishDate, expiryDate, draft, body, utf(in));
+                    exemplars, summary, cover, date, publishDate, expiryDate, draft, body, utf(in), utf(in));
         }
         return new ArticleEntry(file, size, modified, article, List.copyOf(problems));
     }

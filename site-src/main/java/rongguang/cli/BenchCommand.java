@@ -5,11 +5,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import rongguang.bench.ReloadBenchmark;
 import rongguang.bench.SyntheticSite;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "基准测试工具：生成合成站点（见 BENCHMARKS.md）。",
-        subcommands = {BenchCommand.Generate.class})
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Reload.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,6 +47,32 @@ final class BenchCommand implements Runnable {
             new SyntheticSite(size, seed).write(out, theme);
             spec.commandLine().getOut().printf("已写出 %d 篇文章、%d 个城市、%d 位人物、%d 个商家：%s/rongguang 与 %s/hugo%n",
                     size.articles(), size.cities(), size.exemplars(), size.merchants(), out, out);
+            return 0;
+        }
+    }
+
+    @Command(name = "reload", mixinStandardHelpOptions = true,
+            description = "测量 serve 从保存一篇文章到浏览器收到重新加载事件的时间（中位数）。")
+    static final class Reload implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--site", required = true, paramLabel = "DIR", description = "站点文件夹（会临时修改其中一篇文章，结束后复原）")
+        Path site;
+
+        @Option(names = "--edits", paramLabel = "N", description = "计时的保存次数，默认 20")
+        int edits = 20;
+
+        @Option(names = "--warmup", paramLabel = "N", description = "不计时的预热保存次数，默认 5")
+        int warmup = 5;
+
+        @Override
+        public Integer call() throws Exception {
+            var out = spec.commandLine().getOut();
+            var times = new ReloadBenchmark(site, edits, warmup).run(out);
+            out.printf(java.util.Locale.ROOT, "中位数 %.1f ms，最快 %.1f ms，最慢 %.1f ms（%d 次）%n",
+                    ReloadBenchmark.median(times), times.stream().mapToDouble(d -> d).min().orElse(0),
+                    times.stream().mapToDouble(d -> d).max().orElse(0), times.size());
             return 0;
         }
     }

@@ -53,7 +53,7 @@ final class ArticleReader {
     }
 
     /** The front matter's fields and the Markdown after it, or null after reporting why there are none. */
-    private record Source(Fields fields, String body) {}
+    private record Source(Fields fields, String body, String digest) {}
 
     private static Source source(java.nio.file.Path file, String rel, Problems problems) {
         String text = SourceFiles.text(file, rel, problems);
@@ -66,7 +66,7 @@ final class ArticleReader {
             problems.error(rel, 2, 1, "front matter 应为“键: 值”的形式，如 title: 标题");
             return null;
         }
-        return new Source(new Fields(tree, "", tree.root, problems), split.body());
+        return new Source(new Fields(tree, "", tree.root, problems), split.body(), digest(rel, text));
     }
 
     Located<Article> read(java.nio.file.Path file, String rel, Problems problems) {
@@ -96,7 +96,7 @@ final class ArticleReader {
         Article article = new Article(slug, title, f.string("kicker", false), f.string("subtitle", false),
                 f.strings("authors"), f.string("source", false), column, List.copyOf(tags), cities, exemplars,
                 summary != null ? summary : Summaries.of(body.text()), cover, date, publishDate, expiryDate,
-                Boolean.TRUE.equals(draft), bodies.put(body.html()), rel);
+                Boolean.TRUE.equals(draft), bodies.put(body.html()), rel, source.digest());
         return new Located<>(article, locatorOf(file, rel));
     }
 
@@ -116,6 +116,17 @@ final class ArticleReader {
         boolean slugWritten = f.has("slug");
         // a slug made from the file name or the title has no place of its own: point at the file's start
         return (key, item) -> "slug".equals(key) && !slugWritten ? new Place(rel, 1, 1) : fields.at(key, item);
+    }
+
+    private static String digest(String rel, String text) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5");
+            md.update(rel.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            return java.util.HexFormat.of().formatHex(md.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code slug}, else the file name when it is a valid slug, else the pinyin of the title. */

@@ -7,9 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import rongguang.model.Body;
 
 /**
@@ -51,7 +48,6 @@ public final class BodyStore implements AutoCloseable {
     /** Appends a body; safe from many threads. */
     public Stored put(String html) {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        String digest = digest(bytes);
         try {
             long offset;
             synchronized (this) {
@@ -59,15 +55,15 @@ public final class BodyStore implements AutoCloseable {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) channel.write(buffer, offset + buffer.position());
             }
-            return new Stored(this, offset, bytes.length, digest);
+            return new Stored(this, offset, bytes.length);
         } catch (IOException e) {
             throw new UncheckedIOException("无法写入正文缓存 " + file, e);
         }
     }
 
     /** A body at a known place of this store (from a previous build's cache). */
-    public Stored at(long offset, int length, String digest) {
-        return new Stored(this, offset, length, digest);
+    public Stored at(long offset, int length) {
+        return new Stored(this, offset, length);
     }
 
     String read(long offset, int length) {
@@ -82,21 +78,13 @@ public final class BodyStore implements AutoCloseable {
         return new String(buffer.array(), StandardCharsets.UTF_8);
     }
 
-    static String digest(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void close() throws IOException {
         channel.close();
     }
 
     /** A body in the store. */
-    public record Stored(BodyStore store, long offset, int length, String digest) implements Body {
+    public record Stored(BodyStore store, long offset, int length) implements Body {
         @Override
         public String html() {
             return store.read(offset, length);

@@ -4,7 +4,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** One Markdown article. Its body is sanitized HTML; references hold ids, resolved through {@link Site}. */
+/**
+ * One Markdown article. Its body is sanitized HTML; references hold ids, resolved through {@link Site}.
+ * {@code digest} is a hash of the article's source file: equal digests, equal articles (for incremental builds).
+ */
 public record Article(
         String slug,
         String title,
@@ -23,7 +26,8 @@ public record Article(
         ZonedDateTime expiryDate,
         boolean draft,
         Body body,
-        String file) {
+        String file,
+        String digest) {
 
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日");
 

@@ -20,9 +20,6 @@ import rongguang.text.Suggestions;
  * one pass over its items (no step compares all items with all others), so the cost grows with the site.
  */
 public final class SiteAssembler {
-    /** How many neighbours in time, per shared term, are looked at for related articles. */
-    private static final int RELATED_WINDOW = 12;
-    private static final int RELATED_COUNT = 4;
     private static final List<String> CATEGORY_ORDER = List.of("最美退役军人", "最美拥军人物", "模范退役军人",
             "最美军嫂", "最美军人家庭", "立功军人");
 
@@ -82,7 +79,7 @@ public final class SiteAssembler {
         Map<String, List<Exemplar>> exemplarsByCity = group(exemplars, e -> e.city() == null ? List.of() : List.of(e.city()));
         Map<String, List<Merchant>> merchantsByCity = group(merchants, m -> List.of(m.city()));
 
-        Map<String, Neighbours> neighbours = neighbours(articles, tags, articlesByCity, articlesByExemplar);
+        Map<String, Neighbours> neighbours = RelatedArticles.of(articles, tags, articlesByCity, articlesByExemplar);
         return new Site(in.settings(), publication, articles, cities, exemplars, merchants, columns, tags,
                 in.media(), Map.copyOf(cityById), Map.copyOf(exemplarById), articlesByCity, articlesByExemplar,
                 exemplarsByCity, merchantsByCity, neighbours);
@@ -163,63 +160,5 @@ public final class SiteAssembler {
         Map<String, List<T>> frozen = new LinkedHashMap<>();
         out.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
         return java.util.Collections.unmodifiableMap(frozen);
-    }
-
-    /**
-     * Older and newer articles, and related ones: those sharing tags, exemplars, cities or the column, scored by
-     * what they share. Candidates come from a window around the article in each shared list, which keeps the
-     * work linear in the number of articles however large a tag grows.
-     */
-    private static Map<String, Neighbours> neighbours(List<Article> articles, List<TermIndex> tags,
-                                                      Map<String, List<Article>> byCity,
-                                                      Map<String, List<Article>> byExemplar) {
-        Map<String, List<Article>> byTag = new HashMap<>();
-        for (TermIndex t : tags) byTag.put(t.slug(), t.articles());
-        // by identity: a list's own hashCode would hash every article in it, body and all
-        Map<List<Article>, Map<String, Integer>> positions = new java.util.IdentityHashMap<>();
-        Map<String, Neighbours> out = new HashMap<>();
-        for (int i = 0; i < articles.size(); i++) {
-            Article a = articles.get(i);
-            List<List<Article>> lists = new ArrayList<>();
-            a.tags().forEach(t -> lists.add(byTag.getOrDefault(t.slug(), List.of())));
-            a.exemplars().forEach(e -> lists.add(byExemplar.getOrDefault(e, List.of())));
-            a.cities().forEach(c -> lists.add(byCity.getOrDefault(c, List.of())));
-            Map<String, Article> candidates = new HashMap<>();
-            for (List<Article> list : lists) {
-                Map<String, Integer> pos = positions.computeIfAbsent(list, SiteAssembler::positionsOf);
-                int at = pos.getOrDefault(a.slug(), 0);
-                for (int j = Math.max(0, at - RELATED_WINDOW); j < Math.min(list.size(), at + RELATED_WINDOW + 1); j++) {
-                    Article c = list.get(j);
-                    if (c != a) candidates.put(c.slug(), c);
-                }
-            }
-            Map<Article, Integer> scores = new java.util.IdentityHashMap<>();
-            for (Article c : candidates.values()) scores.put(c, score(a, c));
-            List<Article> related = candidates.values().stream()
-                    .sorted(Comparator.comparingInt((Article c) -> -scores.get(c))
-                            .thenComparingLong(c -> Math.abs(c.date().toEpochSecond() - a.date().toEpochSecond()))
-                            .thenComparing(Article::slug))
-                    .limit(RELATED_COUNT)
-                    .toList();
-            Article newer = i > 0 ? articles.get(i - 1) : null;
-            Article older = i + 1 < articles.size() ? articles.get(i + 1) : null;
-            out.put(a.slug(), new Neighbours(older, newer, related));
-        }
-        return out;
-    }
-
-    private static Map<String, Integer> positionsOf(List<Article> list) {
-        Map<String, Integer> pos = new HashMap<>();
-        for (int i = 0; i < list.size(); i++) pos.put(list.get(i).slug(), i);
-        return pos;
-    }
-
-    private static int score(Article a, Article b) {
-        int s = 0;
-        for (Term t : a.tags()) if (b.tags().contains(t)) s += 2;
-        for (String e : a.exemplars()) if (b.exemplars().contains(e)) s += 3;
-        for (String c : a.cities()) if (b.cities().contains(c)) s += 1;
-        if (a.column() != null && a.column().equals(b.column())) s += 1;
-        return s;
     }
 }

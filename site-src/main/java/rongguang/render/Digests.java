@@ -2,9 +2,6 @@ package rongguang.render;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,33 +12,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import rongguang.model.Article;
 import rongguang.model.Body;
 import rongguang.model.Site;
 
 /**
  * Digests of what a page is rendered from: two values with the same digest render the same. Records are
- * digested field by field, lists in order, sets and maps in a fixed order, bodies by their own digest. A value
+ * digested field by field, lists in order, sets and maps in a fixed order, articles by their source's digest. A value
  * that appears on many pages (an article, a tag's list) is digested once per build.
  */
 final class Digests {
-    private final Map<Object, byte[]> memo = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Object, byte[]> memo = Collections.synchronizedMap(new IdentityHashMap<>(1 << 16));
     private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
 
     byte[] of(Object value) {
-        MessageDigest md = md5();
+        Hash128 md = new Hash128();
         update(md, value);
         return md.digest();
     }
 
-    private void update(MessageDigest md, Object value) {
+    private void update(Hash128 md, Object value) {
         if (value == null) {
             md.update((byte) 0);
         } else if (value instanceof String s) {
             md.update((byte) 1);
             string(md, s);
-        } else if (value instanceof Body body) {
+        } else if (value instanceof Article article) {
+            // an article is what its source file says: its digest stands for every field and the body
             md.update((byte) 2);
-            string(md, body.digest());
+            string(md, article.digest());
+        } else if (value instanceof Body) {
+            throw new IllegalArgumentException("正文只随文章计算摘要");
         } else if (value instanceof Number || value instanceof Boolean || value instanceof Character
                 || value instanceof Enum<?> || value instanceof TemporalAccessor || value instanceof java.time.ZoneId
                 || value instanceof java.net.URI || value instanceof java.util.Locale) {
@@ -62,7 +63,7 @@ final class Digests {
     private byte[] composite(Object value) {
         byte[] known = memo.get(value);
         if (known != null) return known;
-        MessageDigest md = md5();
+        Hash128 md = new Hash128();
         if (value instanceof Record record) {
             string(md, record.getClass().getName());
             for (Method accessor : accessors(record.getClass())) {
@@ -113,23 +114,9 @@ final class Digests {
         });
     }
 
-    private static void string(MessageDigest md, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        md.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8),
-            (byte) bytes.length});
-        md.update(bytes);
+    private static void string(Hash128 md, String s) {
+        md.update(s);
     }
 
-    static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    /** For sets of member names and the like. */
-    static Set<String> names(Collection<String> names) {
-        return new java.util.TreeSet<>(names);
-    }
 }

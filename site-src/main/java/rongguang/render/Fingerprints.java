@@ -2,7 +2,6 @@ package rongguang.render;
 
 import freemarker.template.Configuration;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +23,7 @@ public final class Fingerprints {
     }
 
     byte[] of(Page page, Set<String> members) {
-        MessageDigest md = Digests.md5();
+        Hash128 md = new Hash128();
         if (page instanceof Page.Json json) {
             md.update((byte) 'J');
             md.update(digests.of(json.value()));
@@ -35,7 +34,7 @@ public final class Fingerprints {
         md.update(templates.of(templated.template()));
         md.update(digests.of(templated.variables()));
         for (String member : new TreeSet<>(members)) {
-            md.update(member.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(member);
             md.update((byte) 0);
             md.update(memberDigest(member));
         }

@@ -120,17 +120,17 @@ public final class PagePlanner {
         return new Page.Templated(path, template, vars);
     }
 
+    /** One entry of the sitemap; {@code lastmod} is null where the page has no date of its own. */
+    public record SitemapUrl(String loc, String lastmod) {}
+
     /** Every HTML page but the 404, with the date of the article where there is one. */
-    private List<Map<String, String>> sitemap(List<Page> pages) {
+    private List<SitemapUrl> sitemap(List<Page> pages) {
         Map<String, String> dates = new HashMap<>();
         for (Article a : site.articles()) dates.put(a.url(), a.isoDate());
-        List<Map<String, String>> urls = new ArrayList<>();
+        List<SitemapUrl> urls = new ArrayList<>();
         for (Page p : pages) {
             if (!(p instanceof Page.Templated) || !p.file().endsWith(".html")) continue;
-            Map<String, String> u = new HashMap<>();
-            u.put("loc", site.settings().absolute(p.path()));
-            if (dates.containsKey(p.path())) u.put("lastmod", dates.get(p.path()));
-            urls.add(u);
+            urls.add(new SitemapUrl(site.settings().absolute(p.path()), dates.get(p.path())));
         }
         return urls;
     }

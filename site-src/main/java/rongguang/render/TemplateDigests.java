@@ -3,11 +3,9 @@ package rongguang.render;
 import freemarker.cache.TemplateLoader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -39,11 +37,11 @@ final class TemplateDigests {
         if (known != null) return known;
         Set<String> closure = new TreeSet<>();
         if (collect(name, closure)) closure.addAll(allTemplates());
-        MessageDigest md = Digests.md5();
+        Hash128 md = new Hash128();
         for (String n : closure) {
-            md.update(n.getBytes(StandardCharsets.UTF_8));
+            md.update(n);
             md.update((byte) 0);
-            md.update(source(n).getBytes(StandardCharsets.UTF_8));
+            md.update(source(n));
             md.update((byte) 0);
         }
         byte[] digest = md.digest();

@@ -30,7 +30,7 @@ public final class PreviewServer implements AutoCloseable {
      * @param keepAlive     how often open event streams get a keep-alive comment
      */
     public record Config(String host, int port, boolean nextFreePort, Duration quietPeriod, Duration keepAlive) {
-        public static final Duration QUIET_PERIOD = Duration.ofMillis(40);
+        public static final Duration QUIET_PERIOD = Duration.ofMillis(20);
         public static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
         public static Config loopback(int port) {

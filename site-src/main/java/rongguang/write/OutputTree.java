@@ -116,7 +116,11 @@ public final class OutputTree implements AutoCloseable {
      */
     public boolean keep(String file, FileStamp stamp) throws IOException {
         Path current = current(file);
-        if (current == null || !stamp.equals(stampOf(current))) return false;
+        if (current == null) return false;
+        // an overlay's folder is the session's own (a preview in a temporary folder): what it wrote is still there
+        if (previousFiles == null || !previousFiles.contains(file)) {
+            if (!stamp.equals(stampOf(current))) return false;
+        }
         if (previousFiles == null) {
             Path target = resolve(file);
             directories(target.getParent());

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Rongguang against Hugo on the same synthetic articles, on tmpfs, whole processes (JVM start included),
+# the two run alternately by hyperfine. Usage: bench/compare.sh [ARTICLES...]   (default: 1000 10000)
+# Needs: hyperfine, hugo (apt-get install -y hyperfine hugo), GNU time (/usr/bin/time), a built jar.
+# Writes the raw hyperfine results to target/bench/.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+runs=${RUNS:-5}
+work=${WORK:-/dev/shm/rongguang-bench}
+mkdir -p "$repo/target/bench"
+[ -f "$repo/target/rongguang.jar" ] || (cd "$repo" && mvn -q -DskipTests package)
+rg="$repo/rongguang"
+"$rg" --version >/dev/null   # creates the class archive once, outside the timings
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+
+peak_rss() { # command... → peak RSS in MB of the whole process, median of 3
+  for _ in 1 2 3; do /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; done | sort -n | sed -n 2p | awk '{printf "%d", $1/1024}'
+}
+
+for n in "${sizes[@]}"; do
+  site="$work/$n"
+  if [ ! -d "$site/rongguang" ]; then
+    (cd "$repo" && "$rg" bench generate --articles "$n" --out "$site" >/dev/null)
+  fi
+  out="$work/out-$n"
+  echo "== $n articles: cold full build"
+  hyperfine -N -w 1 -r "$runs" --export-json "$repo/target/bench/full-$n.json" \
+    --prepare "rm -rf $out-rg $work/.out-$n-rg.rongguang-cache $out-hugo" \
+    "$rg build --clean --site $site/rongguang --output $out-rg" \
+    "hugo --quiet -s $site/hugo -d $out-hugo"
+  echo "peak RSS (MB): rongguang $(peak_rss "$rg" build --clean --site "$site/rongguang" --output "$out-rg")," \
+       "hugo $(peak_rss hugo --quiet -s "$site/hugo" -d "$out-hugo")"
+
+  echo "== $n articles: one article edited, incremental build"
+  article=$(find "$site/rongguang/content/articles" -name '*.md' | sort | head -1)
+  cp "$article" "$work/saved.md"
+  "$rg" build --site "$site/rongguang" --output "$out-rg" >/dev/null
+  hyperfine -N -r "$runs" --export-json "$repo/target/bench/incremental-$n.json" \
+    --prepare "sh -c 'cp $work/saved.md $article && echo \"\$(date +%s%N) 新增一句。\" >> $article'" \
+    "$rg build --site $site/rongguang --output $out-rg"
+  cp "$work/saved.md" "$article"
+done
