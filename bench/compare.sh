@@ -15,7 +15,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 
 peak_rss() { # command... → peak RSS in MB of the whole process, median of 3
-  for _ in 1 2 3; do /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; done | sort -n | sed -n 2p | awk '{printf "%d", $1/1024}'
+  for _ in 1 2 3; do /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | sed -n "$ p"; done | sort -n | sed -n 2p | awk '{printf "%d", $1/1024}'
 }
 
 for n in "${sizes[@]}"; do
@@ -33,7 +33,7 @@ for n in "${sizes[@]}"; do
        "hugo $(peak_rss hugo --quiet -s "$site/hugo" -d "$out-hugo")"
 
   echo "== $n articles: one article edited, incremental build"
-  article=$(find "$site/rongguang/content/articles" -name '*.md' | sort | head -1)
+  article=$(find "$site/rongguang/content/articles" -name '*.md' | sort | sed -n 1p)
   cp "$article" "$work/saved.md"
   "$rg" build --site "$site/rongguang" --output "$out-rg" >/dev/null
   hyperfine -N -r "$runs" --export-json "$repo/target/bench/incremental-$n.json" \
