@@ -174,7 +174,8 @@ public final class SiteAssembler {
                                                       Map<String, List<Article>> byExemplar) {
         Map<String, List<Article>> byTag = new HashMap<>();
         for (TermIndex t : tags) byTag.put(t.slug(), t.articles());
-        Map<List<Article>, Map<String, Integer>> positions = new HashMap<>();
+        // keyed by identity: a List's hashCode walks every article in it, which made this quadratic
+        Map<List<Article>, Map<String, Integer>> positions = new java.util.IdentityHashMap<>();
         Map<String, Neighbours> out = new HashMap<>();
         for (int i = 0; i < articles.size(); i++) {
             Article a = articles.get(i);
