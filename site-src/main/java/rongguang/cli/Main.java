@@ -3,12 +3,12 @@ package rongguang.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code rongguang build}, with room for serve, check, new and bench. */
+/** The command line: {@code rongguang build} and {@code rongguang check}, with room for serve, new and bench. */
 @Command(name = "rongguang",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "荣光：双拥宣传门户的静态网站生成器。",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
