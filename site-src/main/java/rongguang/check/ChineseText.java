@@ -28,6 +28,11 @@ final class ChineseText {
         return c == ' ' || c == '\t' || c == '\u3000' || c == '\u00A0';
     }
 
+    /** A word of HanLP's core dictionary (政务, 服务), to tell a space that cuts a word from one between words. */
+    static boolean isWord(String s) {
+        return com.hankcs.hanlp.dictionary.CoreDictionary.contains(s);
+    }
+
     /** The code point before {@code index}, or -1 at the start. */
     static int before(String s, int index) {
         return index > 0 ? s.codePointBefore(index) : -1;

@@ -1,5 +1,6 @@
 package rongguang.check;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Range;
 import org.jsoup.parser.Parser;
 import rongguang.load.Markdown;
+import rongguang.load.Tree;
 import rongguang.problems.Place;
 
 /**
@@ -53,18 +56,42 @@ final class LinkCheck {
     private final LinkTargets targets;
     private final Findings findings;
     private final Function<String, MarkdownText> bodyOf;
+    private final Map<String, Place> menu;
     private Set<String> files;
 
     /**
      * @param shownAs how the output folder is named in the report, e.g. {@code output}
      * @param bodyOf  the Markdown behind a page's body (an article's, an exemplar's story), or null for none
+     * @param menu    where site.json's menu links are written, by the path they lead to: a broken one is reported
+     *                there rather than on the pages
      */
-    LinkCheck(Path output, String shownAs, String baseUrl, Findings findings, Function<String, MarkdownText> bodyOf) {
+    LinkCheck(Path output, String shownAs, String baseUrl, Findings findings, Function<String, MarkdownText> bodyOf,
+              Map<String, Place> menu) {
         this.output = output;
         this.shownAs = shownAs;
         this.targets = new LinkTargets(baseUrl);
         this.findings = findings;
         this.bodyOf = bodyOf;
+        this.menu = menu;
+    }
+
+    /** The paths that site.json's menu links lead to, with the place of each link. */
+    static Map<String, Place> menuLinks(ContentSources sources, String baseUrl) {
+        Map<String, Place> out = new HashMap<>();
+        LinkTargets targets = new LinkTargets(baseUrl);
+        for (ContentSources.DataFile site : sources.data) {
+            if (!site.kind().equals("site") || !site.tree().root.path("nav").isArray()) continue;
+            JsonNode nav = site.tree().root.get("nav");
+            for (int i = 0; i < nav.size(); i++) {
+                JsonNode url = nav.get(i).get("url");
+                if (url == null || !url.isTextual() || url.asText().contains(":") || url.asText().startsWith("//")) continue;
+                if (targets.fromRoot(url.asText().strip()) instanceof LinkTargets.Internal in) {
+                    Tree.Position at = site.tree().valueAt(Tree.child(Tree.child(Tree.child("", "nav"), i), "url"));
+                    out.putIfAbsent(in.path(), new Place(site.document().file, at.line(), at.column()));
+                }
+            }
+        }
+        return out;
     }
 
     Result run() throws IOException {
@@ -225,8 +252,14 @@ final class LinkCheck {
         for (List<Use> group : groups.values()) {
             Use first = group.get(0);
             long pages = group.stream().map(Use::page).distinct().count();
-            String more = pages > 1 ? "（共 " + pages + " 个页面有此问题，多半来自模板或数据）" : "";
-            findings.add(first.rule(), placed.get(first), first.message() + more, first.url());
+            Place inMenu = first.group().startsWith("missing ") ? menu.get(first.group().substring("missing ".length())) : null;
+            if (inMenu != null) {
+                findings.add(first.rule(), inMenu, "菜单链接指向的 " + first.group().substring("missing ".length())
+                        + " 不存在（" + pages + " 个页面的菜单里都有它）", first.url());
+            } else {
+                String more = pages > 1 ? "（共 " + pages + " 个页面有此问题，多半来自模板或数据）" : "";
+                findings.add(first.rule(), placed.get(first), first.message() + more, first.url());
+            }
         }
     }
 

@@ -63,6 +63,11 @@ final class LinkTargets {
         return internal(url, page.substring(0, page.lastIndexOf('/') + 1));
     }
 
+    /** A path written from the site's root, as menu links in site.json are ({@code display/}). */
+    Target fromRoot(String path) {
+        return internal(path.startsWith("/") ? path.substring(1) : path, "");
+    }
+
     /** {@code url} relative to {@code dir} (or, when it is only a fragment or query, to the page {@code dir}). */
     private Target internal(String url, String dir) {
         String fragment = null;

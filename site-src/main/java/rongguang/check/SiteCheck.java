@@ -65,7 +65,8 @@ public final class SiteCheck {
             boolean pagesThere = temporary != null ? site != null : Files.isDirectory(output);
             if (pagesThere) {
                 String baseUrl = site != null ? site.settings().baseUrl().toString() : null;
-                links = new LinkCheck(output, shownAs, baseUrl, findings, bodies(siteDir, site, sources)).run();
+                links = new LinkCheck(output, shownAs, baseUrl, findings, bodies(siteDir, site, sources),
+                        LinkCheck.menuLinks(sources, baseUrl)).run();
             }
             return new Report(findings.sorted(), links.external(), shownAs, links.pages(), sources.articleFiles.size(),
                     sources.data.size());

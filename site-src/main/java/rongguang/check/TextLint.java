@@ -100,10 +100,11 @@ final class TextLint {
 
     /**
      * Spaces inside Chinese text, the mark of a copy from a newspaper layout: next to Chinese punctuation
-     * ({@code 服务 。}), between two lone characters ({@code 政 务 服 务}, a name spaced out to fill a column:
-     * {@code 张　华}), or around one lone character ({@code 老兵王 建 国说}); a spaced-out run is one finding. A
-     * space between two words of two or more characters is how bylines and headlines separate their parts
-     * ({@code 记者 李明}, {@code 服务站 让老兵少跑腿}) and stays, as do spaces between Chinese and Latin words or
+     * ({@code 服务 。}), between two lone characters ({@code 张　华}), around one lone character
+     * ({@code 老兵王 建 国说}); a spaced-out run is one finding, and it takes in the spaces at its ends that cut a
+     * word ({@code 建成政 务 服 务一体化}: 政务 and 服务 are words). A space between two words of two or more
+     * characters is how bylines and headlines separate their parts ({@code 记者 李明}, {@code 记者 李 明 通讯员}
+     * reports only 李 明, {@code 服务站 让老兵少跑腿}) and stays, as do spaces between Chinese and Latin words or
      * numbers.
      */
     private void spaces(Prose p) {
@@ -128,18 +129,31 @@ final class TextLint {
         for (int k = 0; k + 1 < gaps.size(); k++) {
             Gap a = gaps.get(k);
             Gap b = gaps.get(k + 1);
-            // one character alone between two spaces, with words on both sides: 老兵王 建 国说
-            if (a.right == 1 && b.left == 1 && a.left >= 2 && b.right >= 2 && next(t, a.end) == b.start) {
-                a.stray = true;
+            if (!(a.right == 1 && b.left == 1 && next(t, a.end) == b.start)) continue; // not one character apart
+            if (a.left >= 2 && b.right >= 2) {
+                a.stray = true; // one character alone between two words: 老兵王 建 国说
                 b.stray = true;
+            }
+        }
+        for (int k = 0; k < gaps.size(); k++) {
+            Gap g = gaps.get(k);
+            if (g.stray) continue;
+            boolean beforeRun = g.right == 1 && k + 1 < gaps.size() && gaps.get(k + 1).stray
+                    && next(t, g.end) == gaps.get(k + 1).start;
+            boolean afterRun = g.left == 1 && k > 0 && gaps.get(k - 1).stray
+                    && next(t, gaps.get(k - 1).end) == g.start;
+            if ((beforeRun || afterRun) && ChineseText.isWord(
+                    t.substring(g.start - Character.charCount(t.codePointBefore(g.start)), g.start)
+                            + t.substring(g.end, next(t, g.end)))) {
+                g.edge = true;
             }
         }
         int runStart = -1;
         int runEnd = -1;
         for (Gap g : gaps) {
-            if (!g.stray) continue;
+            if (!g.stray && !g.edge) continue;
             int from = g.start - Character.charCount(t.codePointBefore(g.start));
-            int to = g.end + Character.charCount(t.codePointAt(g.end));
+            int to = next(t, g.end);
             if (runStart >= 0 && from == runEnd - Character.charCount(t.codePointBefore(runEnd))) {
                 runEnd = to; // one character between two spaces: the run goes on
             } else {
@@ -158,6 +172,8 @@ final class TextLint {
         final int left;
         final int right;
         boolean stray;
+        /** At the end of a spaced-out run, cutting a word in two. */
+        boolean edge;
 
         Gap(int start, int end, int left, int right) {
             this.start = start;
