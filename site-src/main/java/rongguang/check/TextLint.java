@@ -67,8 +67,9 @@ final class TextLint {
     }
 
     /**
-     * {@code , ; : ? !} right after Chinese (or between something and Chinese, as in 增长10%,达到), and
-     * parentheses around Chinese. A colon between digits (9:30) and punctuation among Latin words stay.
+     * {@code , ; : ? !} right after Chinese (or glued between something and Chinese, as in 增长10%,达到), and
+     * parentheses around Chinese. A colon between digits (9:30) and punctuation among Latin words
+     * ({@code Hello, world! 这是}) stay.
      */
     private void punctuation(Prose p) {
         String t = p.text();
@@ -85,7 +86,7 @@ final class TextLint {
                 case '(' -> ChineseText.isHan(next);
                 case ')' -> ChineseText.isHan(prev);
                 default -> ChineseText.isChinese(prev) && !isOpening(prev)
-                        || (ChineseText.isHan(next) && prev >= 0 && prevIndex == i);
+                        || (ChineseText.isHan(next) && nextIndex == i + 1 && prev >= 0 && prevIndex == i);
             };
             if (wrong) {
                 findings.add(Rule.PUNCTUATION, p.place(i), "半角" + NAMES[kind] + "“" + t.charAt(i) + "”应写作全角“"
