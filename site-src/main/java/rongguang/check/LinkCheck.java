@@ -212,12 +212,30 @@ final class LinkCheck {
         return files.contains(index) ? index : null;
     }
 
-    /** The URLs of a srcset: candidates separated by commas, each a URL and an optional descriptor. */
+    /**
+     * The URLs of a srcset, read as the HTML standard reads it: a URL runs to the next white space (a comma may be
+     * part of it), then descriptors run to the next comma.
+     */
     static List<String> srcset(String value) {
         List<String> out = new ArrayList<>();
-        for (String candidate : value.split(",\\s+|,$")) {
-            String url = candidate.strip().split("\\s+", 2)[0];
-            if (!url.isEmpty()) out.add(url.endsWith(",") ? url.substring(0, url.length() - 1) : url);
+        int i = 0;
+        int n = value.length();
+        while (i < n) {
+            while (i < n && (Character.isWhitespace(value.charAt(i)) || value.charAt(i) == ',')) i++;
+            int start = i;
+            while (i < n && !Character.isWhitespace(value.charAt(i))) i++;
+            String url = value.substring(start, i);
+            if (url.endsWith(",")) {
+                url = url.replaceAll(",+$", "");
+            } else {
+                for (int depth = 0; i < n; i++) {
+                    char c = value.charAt(i);
+                    if (c == '(') depth++;
+                    else if (c == ')') depth = Math.max(0, depth - 1);
+                    else if (c == ',' && depth == 0) break;
+                }
+            }
+            if (!url.isEmpty()) out.add(url);
         }
         return out;
     }
