@@ -20,7 +20,6 @@ import rongguang.model.SiteAssembler;
 import rongguang.model.SiteInput;
 import rongguang.problems.BuildFailedException;
 import rongguang.problems.Problems;
-import rongguang.write.OutputTree;
 
 /**
  * {@code rongguang check}: builds the site into a temporary folder (or reads an output folder that is there) and
@@ -46,9 +45,9 @@ public final class SiteCheck {
         configProblems.sorted().forEach(p -> findings.add(Rule.CONFIG, p));
         if (config == null) return new Report(findings.sorted(), List.of(), BUILT_OUTPUT, 0, 0, 0);
 
-        Path temporary = options.outputDir() == null ? Files.createTempDirectory("rongguang-check-") : null;
+        TemporaryOutput temporary = options.outputDir() == null ? TemporaryOutput.create() : null;
         try {
-            Path output = temporary != null ? temporary.resolve("output") : options.outputDir();
+            Path output = temporary != null ? temporary.output() : options.outputDir();
             Problems buildProblems = new Problems();
             Site site = temporary != null ? build(siteDir, output, options.now(), buildProblems)
                     : model(siteDir, options.now(), buildProblems);
@@ -71,7 +70,7 @@ public final class SiteCheck {
             return new Report(findings.sorted(), links.external(), shownAs, links.pages(), sources.articleFiles.size(),
                     sources.data.size());
         } finally {
-            if (temporary != null) OutputTree.deleteTree(temporary);
+            if (temporary != null) temporary.close();
         }
     }
 
