@@ -150,8 +150,9 @@ final class LinkCheck {
                                 "链接“" + url + "”指向的 " + (in.path().isEmpty() ? "首页" : in.path()) + " 不存在"));
                     } else if (in.fragment() != null && !in.fragment().isEmpty() && !in.fragment().equalsIgnoreCase("top")
                             && file.endsWith(".html")) {
+                        String where = file.equals(page) ? "本页" : " " + file + " ";
                         Use use = new Use(page, element, attribute, url, Rule.FRAGMENT, "fragment " + file + "#" + in.fragment(),
-                                "链接“" + url + "”指向的锚点“#" + in.fragment() + "”在 " + file + " 中不存在（没有这个 id）");
+                                "链接“" + url + "”的锚点在" + where + "中不存在：没有 id 为“" + in.fragment() + "”的元素");
                         if (file.equals(page)) {
                             if (ids == null) ids = ids(doc);
                             if (!ids.contains(in.fragment())) uses.add(use);
