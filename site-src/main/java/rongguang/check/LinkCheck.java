@@ -95,6 +95,14 @@ final class LinkCheck {
     }
 
     Result run() throws IOException {
+        try {
+            return check();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private Result check() throws IOException {
         try (Stream<Path> walk = Files.walk(output)) {
             files = walk.filter(Files::isRegularFile)
                     .map(p -> output.relativize(p).toString().replace('\\', '/'))
@@ -102,11 +110,7 @@ final class LinkCheck {
         }
         List<String> pages = files.stream().filter(f -> f.endsWith(".html")).sorted().toList();
         Map<String, Scan> scans = new ConcurrentHashMap<>();
-        try {
-            pages.parallelStream().forEach(page -> scans.put(page, scan(page)));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        pages.parallelStream().forEach(page -> scans.put(page, scan(page)));
 
         List<Use> uses = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();

@@ -50,6 +50,11 @@ public final class ReportWriter {
         }
         long errors = report.count(Severity.ERROR);
         long warnings = report.count(Severity.WARNING);
+        if (report.findings().stream().anyMatch(f -> f.rule() == Rule.CONFIG && f.severity() == Severity.ERROR)) {
+            out.println("content/check.json 有错误，改正后才能检查：" + errors + " 个错误，" + warnings + " 个警告。");
+            out.flush();
+            return;
+        }
         String what = "检查了 " + report.pages() + " 个页面、" + report.articles() + " 篇文章、" + report.dataFiles() + " 个数据文件";
         out.println(errors + warnings == 0 ? what + "：没有发现问题。" : what + "：" + errors + " 个错误，" + warnings + " 个警告。");
         out.flush();

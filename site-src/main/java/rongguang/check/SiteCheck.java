@@ -62,7 +62,8 @@ public final class SiteCheck {
             String shownAs = temporary != null ? BUILT_OUTPUT : shown(siteDir, output);
             LinkCheck.Result links = new LinkCheck.Result(0, List.of());
             boolean pagesThere = temporary != null ? site != null : Files.isDirectory(output);
-            if (pagesThere) {
+            boolean wanted = config.isOn(Rule.LINK) || config.isOn(Rule.FRAGMENT) || config.isOn(Rule.IMAGE_ALT);
+            if (pagesThere && wanted) {
                 String baseUrl = site != null ? site.settings().baseUrl().toString() : null;
                 links = new LinkCheck(output, shownAs, baseUrl, findings, bodies(siteDir, site, sources),
                         LinkCheck.menuLinks(sources, baseUrl)).run();

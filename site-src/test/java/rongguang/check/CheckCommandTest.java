@@ -127,6 +127,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void mistakesInCheckJsonStopTheCheck() throws IOException {
+        Path site = SiteCheckTest.site(tmp, "flaws");
+        Files.writeString(site.resolve("content/check.json"), "{\"rules\": {\"spaces\": \"of\"}}");
+        assertThat(run("check", "--site", site.toString())).isEqualTo(1);
+        assertThat(out).startsWith("content/check.json:1:22: 错误: 检查项“spaces”的值应为")
+                .endsWith("content/check.json 有错误，改正后才能检查：1 个错误，0 个警告。\n")
+                .doesNotContain("content/articles/");
+    }
+
+    @Test
     void aBrokenBuildIsReportedWithTheContentChecks() throws IOException {
         Path site = SiteCheckTest.site(tmp, "newspaper");
         Files.writeString(site.resolve("content/articles/bad.md"), "---\ntitle: 坏文章\n---\n\n正文,有问题。\n");
