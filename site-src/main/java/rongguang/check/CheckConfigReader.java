@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,8 +71,7 @@ final class CheckConfigReader {
             return out;
         }
         List<String> ids = Arrays.stream(Rule.values()).filter(Rule::configurable).map(Rule::id).toList();
-        for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : rules.properties()) {
             String member = Tree.child(pointer, e.getKey());
             Rule rule = Rule.byId(e.getKey());
             if (rule == null || !rule.configurable()) {

@@ -1,7 +1,6 @@
 package rongguang.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import rongguang.load.Tree;
@@ -48,8 +47,7 @@ final class ContentLint {
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) walk(node.get(i), Tree.child(pointer, i), tree, document, markdown);
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (NOT_TEXT.contains(e.getKey())) continue;
                 walk(e.getValue(), Tree.child(pointer, e.getKey()), tree, document, MARKDOWN.contains(e.getKey()));
             }
