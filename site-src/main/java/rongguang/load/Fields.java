@@ -41,7 +41,7 @@ public final class Fields {
         this.problems = problems;
     }
 
-    public String pointer() {
+    String pointer() {
         return pointer;
     }
 
@@ -266,7 +266,7 @@ public final class Fields {
     }
 
     /** A nested object, or null (with an error when present but not an object, or required and missing). */
-    public Fields object(String key, boolean required) {
+    Fields object(String key, boolean required) {
         JsonNode v = value(key, required);
         if (v == null) return null;
         if (!v.isObject()) {
