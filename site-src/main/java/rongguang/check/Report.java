@@ -9,13 +9,11 @@ import rongguang.problems.Severity;
  * What {@code check} found: the findings (errors first, then by place), the external links of the pages, and
  * what was looked at.
  *
- * @param output   how the checked output folder is named in the findings, e.g. {@code output}
  * @param pages    the HTML pages whose links were checked (0 when the build failed)
  * @param articles the article files read
  * @param dataFiles the data files (and site.json) read
  */
-public record Report(List<Finding> findings, List<ExternalLink> external, String output, int pages, int articles,
-                     int dataFiles) {
+public record Report(List<Finding> findings, List<ExternalLink> external, int pages, int articles, int dataFiles) {
 
     public long count(Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).count();

@@ -43,7 +43,7 @@ public final class SiteCheck {
         CheckConfig config = CheckConfigReader.read(siteDir, configProblems);
         Findings findings = new Findings(config != null ? config : CheckConfig.defaults());
         configProblems.sorted().forEach(p -> findings.add(Rule.CONFIG, p));
-        if (config == null) return new Report(findings.sorted(), List.of(), BUILT_OUTPUT, 0, 0, 0);
+        if (config == null) return new Report(findings.sorted(), List.of(), 0, 0, 0);
 
         TemporaryOutput temporary = options.outputDir() == null ? TemporaryOutput.create() : null;
         try {
@@ -68,7 +68,7 @@ public final class SiteCheck {
                 links = new LinkCheck(output, shownAs, baseUrl, findings, bodies(siteDir, site, sources),
                         LinkCheck.menuLinks(sources, baseUrl)).run();
             }
-            return new Report(findings.sorted(), links.external(), shownAs, links.pages(), sources.articleFiles.size(),
+            return new Report(findings.sorted(), links.external(), links.pages(), sources.articleFiles.size(),
                     sources.data.size());
         } finally {
             if (temporary != null) temporary.close();

@@ -56,7 +56,7 @@ final class TextLint {
         }
     }
 
-    void prose(Prose p) {
+    private void prose(Prose p) {
         if (findings.isOn(Rule.PUNCTUATION)) punctuation(p);
         if (findings.isOn(Rule.SPACES)) spaces(p);
         if (findings.isOn(Rule.PAIRS)) pairs(p);
