@@ -42,9 +42,16 @@ final class LinkCheck {
 
     record Result(int pages, List<ExternalLink> external) {}
 
+    /** Stands for the URL in a message: the page's, or the one written in Markdown when the finding is placed there. */
+    private static final String URL = "\u0000url\u0000";
+
     /** A problem on a page: the element (by its index among the page's elements), attribute and URL. */
     private record Use(String page, int element, String attribute, String url, Rule rule, String group,
-                       String message) {}
+                       String message) {
+        String message(String url) {
+            return message.replace(URL, url);
+        }
+    }
 
     /** A link to a fragment of another page, settled once every page has been read. */
     private record Pending(Use use, String target, String fragment) {}
@@ -146,17 +153,17 @@ final class LinkCheck {
                 if (t instanceof LinkTargets.External x) external.add(x.url());
                 else if (t instanceof LinkTargets.Outside o) {
                     uses.add(new Use(page, element, attribute, url, Rule.LINK, "outside " + url,
-                            "链接“" + url + "”" + o.why()));
+                            "链接“" + URL + "”" + o.why()));
                 } else if (t instanceof LinkTargets.Internal in) {
                     String file = existing(in.path(), page);
                     if (file == null) {
                         uses.add(new Use(page, element, attribute, url, Rule.LINK, "missing " + in.path(),
-                                "链接“" + url + "”指向的 " + (in.path().isEmpty() ? "首页" : in.path()) + " 不存在"));
+                                "链接“" + URL + "”指向的 " + (in.path().isEmpty() ? "首页" : in.path()) + " 不存在"));
                     } else if (in.fragment() != null && !in.fragment().isEmpty() && !in.fragment().equalsIgnoreCase("top")
                             && file.endsWith(".html")) {
                         String where = file.equals(page) ? "本页" : " " + file + " ";
                         Use use = new Use(page, element, attribute, url, Rule.FRAGMENT, "fragment " + file + "#" + in.fragment(),
-                                "链接“" + url + "”的锚点在" + where + "中不存在：没有 id 为“" + in.fragment() + "”的元素");
+                                "链接“" + URL + "”的锚点在" + where + "中不存在：没有 id 为“" + in.fragment() + "”的元素");
                         if (file.equals(page)) {
                             if (ids == null) ids = ids(doc);
                             if (!ids.contains(in.fragment())) uses.add(use);
@@ -171,10 +178,10 @@ final class LinkCheck {
                     LinkTargets.Target t = targets.resolve(url, page);
                     if (t instanceof LinkTargets.External x) external.add(x.url());
                     else if (t instanceof LinkTargets.Outside o) {
-                        uses.add(new Use(page, element, "srcset", url, Rule.LINK, "outside " + url, "图片“" + url + "”" + o.why()));
+                        uses.add(new Use(page, element, "srcset", url, Rule.LINK, "outside " + url, "图片“" + URL + "”" + o.why()));
                     } else if (t instanceof LinkTargets.Internal in && existing(in.path(), page) == null) {
                         uses.add(new Use(page, element, "srcset", url, Rule.LINK, "missing " + in.path(),
-                                "图片“" + url + "”指向的 " + in.path() + " 不存在"));
+                                "图片“" + URL + "”指向的 " + in.path() + " 不存在"));
                     }
                 }
             }
@@ -252,7 +259,7 @@ final class LinkCheck {
     private void report(List<Use> uses) {
         Map<String, List<Use>> byPage = uses.stream().collect(Collectors.groupingBy(Use::page, TreeMap::new, Collectors.toList()));
         Map<Use, Place> placed = new ConcurrentHashMap<>();
-        Map<Use, Place> inSource = new ConcurrentHashMap<>();
+        Map<Use, MarkdownText.LinkSource> inSource = new ConcurrentHashMap<>();
         byPage.entrySet().parallelStream().forEach(e -> {
             String page = e.getKey();
             Document doc = Parser.htmlParser().setTrackPosition(true).parseInput(read(page), "");
@@ -260,12 +267,13 @@ final class LinkCheck {
             MarkdownText body = bodyOf == null ? null : bodyOf.apply(page);
             List<MarkdownText.LinkSource> sources = body == null ? List.of() : new ArrayList<>(body.links);
             for (Use use : e.getValue()) {
-                Place source = use.rule() == Rule.IMAGE_ALT ? null : takeSource(sources, use.url());
+                MarkdownText.LinkSource source = use.rule() == Rule.IMAGE_ALT ? null : takeSource(sources, use.url());
                 if (source != null) inSource.put(use, source);
                 else placed.put(use, place(page, elements.get(use.element()), use.attribute()));
             }
         });
-        inSource.forEach((use, at) -> findings.add(use.rule(), at, use.message(), use.url()));
+        inSource.forEach((use, written) -> findings.add(use.rule(), written.place(), use.message(written.destination()),
+                written.destination()));
 
         Map<String, List<Use>> groups = new LinkedHashMap<>();
         placed.keySet().stream()
@@ -281,17 +289,15 @@ final class LinkCheck {
                         + " 不存在（" + pages + " 个页面的菜单里都有它）", first.url());
             } else {
                 String more = pages > 1 ? "（共 " + pages + " 个页面有此问题，多半来自模板或数据）" : "";
-                findings.add(first.rule(), placed.get(first), first.message() + more, first.url());
+                findings.add(first.rule(), placed.get(first), first.message(first.url()) + more, first.url());
             }
         }
     }
 
     /** The first Markdown link that renders to {@code url}, taken so that a second use matches the next one. */
-    private static Place takeSource(List<MarkdownText.LinkSource> sources, String url) {
+    private static MarkdownText.LinkSource takeSource(List<MarkdownText.LinkSource> sources, String url) {
         for (int i = 0; i < sources.size(); i++) {
-            if (Markdown.siteRelative(sources.get(i).destination().strip()).equals(url.strip())) {
-                return sources.remove(i).place();
-            }
+            if (Markdown.siteRelative(sources.get(i).destination().strip()).equals(url.strip())) return sources.remove(i);
         }
         return null;
     }
