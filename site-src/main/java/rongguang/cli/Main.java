@@ -3,12 +3,13 @@ package rongguang.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code rongguang build} and {@code serve}, with room for check, new and bench. */
+/** The command line: {@code rongguang build}, {@code serve}, {@code check} and {@code bench}. */
 @Command(name = "rongguang",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "荣光：双拥宣传门户的静态网站生成器。",
-        subcommands = {BuildCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

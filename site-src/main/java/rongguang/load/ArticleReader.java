@@ -14,7 +14,7 @@ import rongguang.text.Slugs;
 import rongguang.text.Summaries;
 
 /** Reads one article: YAML front matter between two {@code ---} lines, then Markdown. */
-final class ArticleReader {
+public final class ArticleReader {
     static final Set<String> KEYS = Set.of("title", "date", "kicker", "subtitle", "authors", "source", "column",
             "tags", "cities", "exemplars", "summary", "cover", "slug", "draft", "publishDate", "expiryDate");
 
@@ -31,10 +31,10 @@ final class ArticleReader {
     }
 
     /** The front matter and the Markdown after it; {@code bodyLine} is the 1-based line the body starts on. */
-    record Split(String frontMatter, String body, int bodyLine) {}
+    public record Split(String frontMatter, String body, int bodyLine) {}
 
     /** Splits off the front matter; null when the file does not start with one (reported). */
-    static Split split(String text, String rel, Problems problems) {
+    public static Split split(String text, String rel, Problems problems) {
         String[] lines = text.split("\n", -1);
         if (!lines[0].strip().equals("---")) {
             problems.error(rel, 1, 1, "文章应以 front matter 开头：第一行写 ---，然后是 title、date 等，再以 --- 结束");

@@ -23,7 +23,7 @@ import rongguang.text.Suggestions;
  * Typed, validating access to one object of a {@link Tree}: every getter reports a missing or mistyped value as
  * a problem at its place and returns {@code null}, so that one file yields all its problems in one build.
  */
-final class Fields {
+public final class Fields {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** Written the right way, whether or not the day exists. */
     private static final Pattern DATE_SHAPE = Pattern.compile(
@@ -34,7 +34,7 @@ final class Fields {
     private final JsonNode node;
     private final Problems problems;
 
-    Fields(Tree tree, String pointer, JsonNode node, Problems problems) {
+    public Fields(Tree tree, String pointer, JsonNode node, Problems problems) {
         this.tree = tree;
         this.pointer = pointer;
         this.node = node;
@@ -45,18 +45,18 @@ final class Fields {
         return pointer;
     }
 
-    Tree tree() {
+    public Tree tree() {
         return tree;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         JsonNode v = node.get(key);
         return v != null && !v.isNull();
     }
 
     // ---- reporting
 
-    void error(String key, String message) {
+    public void error(String key, String message) {
         Tree.Position at = tree.valueAt(Tree.child(pointer, key));
         problems.error(tree.file, at.line(), at.column(), message);
     }
@@ -67,7 +67,7 @@ final class Fields {
     }
 
     /** Unknown keys are warnings, with the nearest known key suggested. */
-    void warnUnknown(Set<String> known) {
+    public void warnUnknown(Set<String> known) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (known.contains(key)) continue;
@@ -87,7 +87,7 @@ final class Fields {
         return null;
     }
 
-    String string(String key, boolean required) {
+    public String string(String key, boolean required) {
         JsonNode v = value(key, required);
         if (v == null) return null;
         if (v.isTextual()) {
@@ -103,7 +103,7 @@ final class Fields {
     }
 
     /** A list of strings; a single string is taken as a list of one, as editors often write {@code tags: 双拥}. */
-    List<String> strings(String key) {
+    public List<String> strings(String key) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) return List.of();
         if (v.isTextual()) {
@@ -136,7 +136,7 @@ final class Fields {
         return null;
     }
 
-    Integer integer(String key, int min, int max) {
+    public Integer integer(String key, int min, int max) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) return null;
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
@@ -277,7 +277,7 @@ final class Fields {
     }
 
     /** Each object of a list, read by {@code reader}; items that are not objects are errors. */
-    <T> List<T> objects(String key, boolean required, Function<Fields, T> reader) {
+    public <T> List<T> objects(String key, boolean required, Function<Fields, T> reader) {
         JsonNode v = value(key, required);
         if (v == null) return List.of();
         if (!v.isArray()) {
@@ -300,7 +300,7 @@ final class Fields {
     }
 
     /** Where the value of {@code key} stands, or its first list item whose text is {@code item} (when not null). */
-    Tree.Position positionOf(String key, String item) {
+    public Tree.Position positionOf(String key, String item) {
         String p = Tree.child(pointer, key);
         JsonNode v = node.get(key);
         if (item != null && v != null && v.isArray()) {
@@ -311,7 +311,7 @@ final class Fields {
         return tree.valueAt(p);
     }
 
-    static String kind(JsonNode v) {
+    public static String kind(JsonNode v) {
         if (v.isTextual()) return "文本“" + v.asText() + "”";
         if (v.isNumber()) return "数字 " + v.asText();
         if (v.isBoolean()) return "布尔值 " + v.asText();

@@ -124,7 +124,7 @@ public final class Markdown {
     }
 
     /** {@code /media/x.jpg} and {@code media/x.jpg} → {@code ../../media/x.jpg}; other URLs stay. */
-    static String siteRelative(String url) {
+    public static String siteRelative(String url) {
         if (url.startsWith("/") && !url.startsWith("//")) return ROOT_FROM_DETAIL_PAGE + url.substring(1);
         if (url.startsWith("media/")) return ROOT_FROM_DETAIL_PAGE + url;
         return url;

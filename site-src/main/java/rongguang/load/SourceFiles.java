@@ -14,14 +14,14 @@ import rongguang.problems.Place;
 import rongguang.problems.Problems;
 
 /** Reading source files into text and trees, every failure reported as a problem at its place. */
-final class SourceFiles {
-    static final JsonFactory JSON = new JsonFactory();
-    static final YAMLFactory YAML = new YAMLFactory();
+public final class SourceFiles {
+    public static final JsonFactory JSON = new JsonFactory();
+    public static final YAMLFactory YAML = new YAMLFactory();
 
     private SourceFiles() {}
 
     /** The file's text, or null after reporting why it cannot be used (unreadable, not UTF-8, empty). */
-    static String text(Path file, String rel, Problems problems) {
+    public static String text(Path file, String rel, Problems problems) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -43,7 +43,7 @@ final class SourceFiles {
     }
 
     /** Parses JSON or YAML text; syntax errors and duplicate keys are reported. */
-    static Tree tree(JsonFactory factory, String rel, String text, int lineOffset, Problems problems) {
+    public static Tree tree(JsonFactory factory, String rel, String text, int lineOffset, Problems problems) {
         Map<String, Tree.Position> duplicates = new HashMap<>();
         try {
             Tree tree = Tree.parse(factory, rel, text, lineOffset, duplicates);

@@ -18,12 +18,12 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * A parsed JSON or YAML document that remembers where each value and each key stands in its file, by JSON
  * pointer, so that every problem found later can name its line and column.
  */
-final class Tree {
+public final class Tree {
     /** A 1-based place in a file. */
-    record Position(int line, int column) {}
+    public record Position(int line, int column) {}
 
-    final String file;
-    final JsonNode root;
+    public final String file;
+    public final JsonNode root;
     private final Map<String, Position> values;
     private final Map<String, Position> keys;
 
@@ -78,7 +78,7 @@ final class Tree {
     }
 
     /** Where the value at {@code pointer} starts; the nearest enclosing value when it is absent. */
-    Position valueAt(String pointer) {
+    public Position valueAt(String pointer) {
         for (String p = pointer; ; p = parent(p)) {
             Position pos = values.get(p);
             if (pos != null) return pos;
@@ -87,16 +87,16 @@ final class Tree {
     }
 
     /** Where the key of the member at {@code pointer} stands, else where its value does. */
-    Position keyAt(String pointer) {
+    public Position keyAt(String pointer) {
         Position pos = keys.get(pointer);
         return pos != null ? pos : valueAt(pointer);
     }
 
-    static String child(String pointer, String key) {
+    public static String child(String pointer, String key) {
         return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
     }
 
-    static String child(String pointer, int index) {
+    public static String child(String pointer, int index) {
         return pointer + "/" + index;
     }
 

@@ -257,7 +257,8 @@ public final class OutputTree implements AutoCloseable {
         if (!committed) deleteTree(staging);
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    /** Deletes a folder and everything in it, never following links. */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override

@@ -99,4 +99,15 @@ public final class TestSite {
             System.setErr(old);
         }
     }
+
+    /** Runs the command line in this JVM; what it prints goes to {@code out} and {@code err}. */
+    public static int runCli(java.io.ByteArrayOutputStream out, java.io.ByteArrayOutputStream err, String... args) {
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            return runCli(err, args);
+        } finally {
+            System.setOut(old);
+        }
+    }
 }
