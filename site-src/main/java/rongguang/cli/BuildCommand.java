@@ -2,11 +2,7 @@ package rongguang.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -34,8 +30,9 @@ final class BuildCommand implements Callable<Integer> {
     boolean drafts;
 
     @Option(names = "--now", paramLabel = "TIME",
-            description = "按此时间生成（YYYY-MM-DD 或 ISO 日期时间），用于预览定时发布或复现一次构建")
-    String now;
+            description = "按此时间生成（YYYY-MM-DD 或 ISO 日期时间），用于预览定时发布或复现一次构建",
+            converter = NowConverter.class)
+    ZonedDateTime now;
 
     @Option(names = "--clean", description = "不用构建缓存，全部重新生成（缓存在输出文件夹旁的 .output.rongguang-cache）")
     boolean clean;
@@ -49,19 +46,12 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path siteDir = site.toAbsolutePath().normalize();
         Path outputDir = (output != null ? output.toAbsolutePath() : siteDir.resolve("output")).normalize();
-        ZonedDateTime at;
-        try {
-            at = parseNow(now);
-        } catch (DateTimeParseException e) {
-            err.println("rongguang: --now 应为 YYYY-MM-DD 或 ISO 日期时间，实际是“" + now + "”");
-            return 2;
-        }
         Problems problems = new Problems();
         long start = System.nanoTime();
         if (clean) deleteCache(outputDir);
         try (ProgressLine progress = ProgressLine.onTerminal(err)) {
             Generator.Result result = new Generator().build(
-                    new Generator.Options(siteDir, outputDir, at, drafts, !clean, progress), problems);
+                    new Generator.Options(siteDir, outputDir, now, drafts, !clean, progress), problems);
             progress.close();
             report(problems, err);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -96,13 +86,4 @@ final class BuildCommand implements Callable<Integer> {
         err.flush();
     }
 
-    static ZonedDateTime parseNow(String text) {
-        if (text == null) return null;
-        if (text.length() == 10) return LocalDate.parse(text).atStartOfDay(ZoneId.of("Asia/Shanghai"));
-        try {
-            return OffsetDateTime.parse(text).toZonedDateTime();
-        } catch (DateTimeParseException e) {
-            return java.time.LocalDateTime.parse(text).atZone(ZoneId.of("Asia/Shanghai"));
-        }
-    }
 }

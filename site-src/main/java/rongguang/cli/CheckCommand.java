@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,8 +39,9 @@ final class CheckCommand implements Callable<Integer> {
     boolean external;
 
     @Option(names = "--now", paramLabel = "TIME",
-            description = "按此时间检查（YYYY-MM-DD 或 ISO 日期时间）：哪些文章发布、哪些商家审核到期")
-    String now;
+            description = "按此时间检查（YYYY-MM-DD 或 ISO 日期时间）：哪些文章发布、哪些商家审核到期",
+            converter = NowConverter.class)
+    ZonedDateTime now;
 
     @Option(names = "--verbose", description = "出错时显示完整的技术细节")
     boolean verbose;
@@ -51,13 +51,6 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path siteDir = site.toAbsolutePath().normalize();
-        ZonedDateTime at;
-        try {
-            at = BuildCommand.parseNow(now);
-        } catch (DateTimeParseException e) {
-            err.println("rongguang: --now 应为 YYYY-MM-DD 或 ISO 日期时间，实际是“" + now + "”");
-            return 2;
-        }
         if (!format.equals("text") && !format.equals("json")) {
             err.println("rongguang: --format 应为 text 或 json，实际是“" + format + "”");
             return 2;
@@ -79,7 +72,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         try {
-            Report report = new SiteCheck().run(new SiteCheck.Options(siteDir, outputDir, at));
+            Report report = new SiteCheck().run(new SiteCheck.Options(siteDir, outputDir, now));
             if (format.equals("json")) ReportWriter.json(report, out);
             else ReportWriter.text(report, external, out);
             return report.exitStatus(strict);

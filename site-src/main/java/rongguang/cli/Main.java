@@ -32,7 +32,21 @@ public final class Main implements Runnable {
             commandLine.getErr().println("rongguang: 内部错误：" + e);
             return 2;
         });
+        cli.setParameterExceptionHandler(Main::usageError);
         return cli.execute(args);
+    }
+
+    /** A malformed option value is one plain line naming the option; other usage errors also show the usage. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        if (e.getCause() instanceof CommandLine.TypeConversionException bad
+                && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            command.getErr().println("rongguang: " + option.longestName() + " " + bad.getMessage());
+        } else {
+            command.getErr().println(e.getMessage());
+            command.usage(command.getErr());
+        }
+        return 2;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,8 +45,9 @@ final class ServeCommand implements Callable<Integer> {
     String bind = "127.0.0.1";
 
     @Option(names = "--now", paramLabel = "TIME",
-            description = "按此时间生成预览（YYYY-MM-DD 或 ISO 日期时间），默认每次重新生成时的当前时间")
-    String now;
+            description = "按此时间生成预览（YYYY-MM-DD 或 ISO 日期时间），默认每次重新生成时的当前时间",
+            converter = NowConverter.class)
+    ZonedDateTime now;
 
     /** Held for as long as the server runs: java.util.logging forgets the level of a logger nobody references. */
     private final List<Logger> quietLoggers = List.of(
@@ -58,13 +58,6 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path siteDir = site.toAbsolutePath().normalize();
-        ZonedDateTime at;
-        try {
-            at = BuildCommand.parseNow(now);
-        } catch (DateTimeParseException e) {
-            err.println("rongguang: --now 应为 YYYY-MM-DD 或 ISO 日期时间，实际是“" + now + "”");
-            return 2;
-        }
         if (port != null && (port < 0 || port > 65535)) {
             err.println("rongguang: --port 应在 0 到 65535 之间，实际是 " + port);
             return 2;
@@ -92,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            server = PreviewServer.start(siteDir, new IncrementalPreview(siteDir, folder.siteRoot(), at), config,
+            server = PreviewServer.start(siteDir, new IncrementalPreview(siteDir, folder.siteRoot(), now), config,
                     new TerminalReport(out, err));
         } catch (IOException e) {
             closeQuietly(folder);
