@@ -69,7 +69,17 @@ public final class Generator {
     public Result build(Options options, Problems problems) throws IOException {
         Path settingsFile = options.siteDir().resolve("content/site.json");
         Timings timings = new Timings();
-        Output output = () -> OutputTree.begin(options.outputDir(), options.siteDir());
+        Output output = new Output() {
+            @Override
+            public OutputTree begin() throws IOException {
+                return OutputTree.begin(options.outputDir(), options.siteDir());
+            }
+
+            @Override
+            public Path templatesDir() {
+                return options.siteDir().resolve("templates");
+            }
+        };
         if (!options.cached()) {
             try (BodyStore bodies = BodyStore.temporary()) {
                 return build(options, bodies, Map.of(), Map.of(), output, problems, timings).result();
@@ -91,9 +101,15 @@ public final class Generator {
     private record Built(Result result, Map<String, ArticleEntry> articles, Map<String, PageRecord> pages,
                          Set<String> files) {}
 
-    /** How a build's output tree is begun: a whole new tree, or an overlay on the last one. */
+    /** How a build's output tree is begun (a whole new tree, or an overlay on the last one), and its templates. */
     private interface Output {
         OutputTree begin() throws IOException;
+
+        default Configuration templates() throws IOException {
+            return Templates.configuration(templatesDir());
+        }
+
+        Path templatesDir();
     }
 
     private Built build(Options options, BodyStore bodies, Map<String, ArticleEntry> previousArticles,
@@ -114,7 +130,7 @@ public final class Generator {
         List<Page> pages = new PagePlanner(site).plan();
         timings.lap("规划");
         Path templatesDir = options.siteDir().resolve("templates");
-        Configuration templates = Templates.configuration(templatesDir);
+        Configuration templates = output.templates();
         Renderer renderer = new Renderer(templates, problems);
         Progress progress = options.progress();
         if (progress != null) progress.planned(pages.size());
@@ -147,6 +163,7 @@ public final class Generator {
         private Map<String, ArticleEntry> articles = Map.of();
         private Map<String, PageRecord> pages = Map.of();
         private Set<String> files = Set.of();
+        private Configuration templates;
 
         public Session(Options options) throws IOException {
             this.options = options;
@@ -157,9 +174,27 @@ public final class Generator {
             String now = CacheKey.of(options.siteDir().resolve("content/site.json"), options.preview());
             boolean sameSettings = now.equals(key);
             Built built = generator.build(options, bodies, sameSettings ? articles : Map.of(),
-                    sameSettings ? pages : Map.of(),
-                    () -> OutputTree.overlay(options.outputDir(), options.siteDir(), files),
-                    problems, new Timings());
+                    sameSettings ? pages : Map.of(), new Output() {
+                        @Override
+                        public OutputTree begin() throws IOException {
+                            return OutputTree.overlay(options.outputDir(), options.siteDir(), files);
+                        }
+
+                        // one configuration for the session: it re-reads only the templates that changed
+                        @Override
+                        public Configuration templates() throws IOException {
+                            if (templates == null) {
+                                templates = Templates.configuration(templatesDir());
+                                templates.setTemplateUpdateDelayMilliseconds(0);
+                            }
+                            return templates;
+                        }
+
+                        @Override
+                        public Path templatesDir() {
+                            return options.siteDir().resolve("templates");
+                        }
+                    }, problems, new Timings());
             key = now;
             articles = built.articles();
             pages = built.pages();
