@@ -69,25 +69,17 @@ public final class Generator {
     public Result build(Options options, Problems problems) throws IOException {
         Path settingsFile = options.siteDir().resolve("content/site.json");
         Timings timings = new Timings();
-        Output output = new Output() {
-            @Override
-            public OutputTree begin() throws IOException {
-                return OutputTree.begin(options.outputDir(), options.siteDir());
-            }
-
-            @Override
-            public Path templatesDir() {
-                return options.siteDir().resolve("templates");
-            }
-        };
+        Output output = () -> OutputTree.begin(options.outputDir(), options.siteDir());
+        Configuration templates = Templates.configuration(templatesDir(options));
         if (!options.cached()) {
             try (BodyStore bodies = BodyStore.temporary()) {
-                return build(options, bodies, Map.of(), Map.of(), output, problems, timings).result();
+                return build(options, bodies, Map.of(), Map.of(), output, templates, problems, timings).result();
             }
         }
         try (BuildCache cache = BuildCache.open(options.outputDir(), CacheKey.of(settingsFile, options.preview()))) {
             timings.lap("读缓存");
-            Built built = build(options, cache.bodies(), cache.articles(), cache.pages(), output, problems, timings);
+            Built built = build(options, cache.bodies(), cache.articles(), cache.pages(), output, templates, problems,
+                    timings);
             try {
                 cache.save(built.articles(), built.pages());
             } catch (IOException e) {
@@ -101,20 +93,18 @@ public final class Generator {
     private record Built(Result result, Map<String, ArticleEntry> articles, Map<String, PageRecord> pages,
                          Set<String> files) {}
 
-    /** How a build's output tree is begun (a whole new tree, or an overlay on the last one), and its templates. */
+    /** How a build's output tree is begun: a whole new tree, or an overlay on the last one. */
     private interface Output {
         OutputTree begin() throws IOException;
+    }
 
-        default Configuration templates() throws IOException {
-            return Templates.configuration(templatesDir());
-        }
-
-        Path templatesDir();
+    private static Path templatesDir(Options options) {
+        return options.siteDir().resolve("templates");
     }
 
     private Built build(Options options, BodyStore bodies, Map<String, ArticleEntry> previousArticles,
-                        Map<String, PageRecord> previousPages, Output output, Problems problems, Timings timings)
-            throws IOException {
+                        Map<String, PageRecord> previousPages, Output output, Configuration templates,
+                        Problems problems, Timings timings) throws IOException {
         SiteLoader loader = new SiteLoader(options.siteDir(), bodies, previousArticles);
         SiteInput input = loader.load(problems);
         timings.lap("读取");
@@ -129,8 +119,7 @@ public final class Generator {
         timings.lap("建模");
         List<Page> pages = new PagePlanner(site).plan();
         timings.lap("规划");
-        Path templatesDir = options.siteDir().resolve("templates");
-        Configuration templates = output.templates();
+        Path templatesDir = templatesDir(options);
         Renderer renderer = new Renderer(templates, problems);
         Progress progress = options.progress();
         if (progress != null) progress.planned(pages.size());
@@ -173,28 +162,15 @@ public final class Generator {
         public Result build(Problems problems) throws IOException {
             String now = CacheKey.of(options.siteDir().resolve("content/site.json"), options.preview());
             boolean sameSettings = now.equals(key);
+            // one configuration for the session: it re-reads only the templates that changed
+            if (templates == null) {
+                templates = Templates.configuration(templatesDir(options));
+                templates.setTemplateUpdateDelayMilliseconds(0);
+            }
             Built built = generator.build(options, bodies, sameSettings ? articles : Map.of(),
-                    sameSettings ? pages : Map.of(), new Output() {
-                        @Override
-                        public OutputTree begin() throws IOException {
-                            return OutputTree.overlay(options.outputDir(), options.siteDir(), files);
-                        }
-
-                        // one configuration for the session: it re-reads only the templates that changed
-                        @Override
-                        public Configuration templates() throws IOException {
-                            if (templates == null) {
-                                templates = Templates.configuration(templatesDir());
-                                templates.setTemplateUpdateDelayMilliseconds(0);
-                            }
-                            return templates;
-                        }
-
-                        @Override
-                        public Path templatesDir() {
-                            return options.siteDir().resolve("templates");
-                        }
-                    }, problems, new Timings());
+                    sameSettings ? pages : Map.of(),
+                    () -> OutputTree.overlay(options.outputDir(), options.siteDir(), files),
+                    templates, problems, new Timings());
             key = now;
             articles = built.articles();
             pages = built.pages();

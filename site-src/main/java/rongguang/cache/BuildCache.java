@@ -16,6 +16,7 @@ import java.util.Map;
 import rongguang.load.ArticleEntry;
 import rongguang.load.BodyStore;
 import rongguang.render.PageRecord;
+import rongguang.write.OutputTree;
 
 /**
  * The build cache, a hidden folder beside the output ({@code .output.rongguang-cache}): what each article file
@@ -51,6 +52,11 @@ public final class BuildCache implements AutoCloseable {
     public static Path folderOf(Path output) {
         Path abs = output.toAbsolutePath().normalize();
         return abs.resolveSibling("." + abs.getFileName() + ".rongguang-cache");
+    }
+
+    /** Deletes the cache of {@code output}, for a clean build. */
+    public static void delete(Path output) throws IOException {
+        OutputTree.deleteTree(folderOf(output));
     }
 
     /**

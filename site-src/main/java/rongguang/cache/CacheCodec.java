@@ -24,8 +24,7 @@ final class CacheCodec {
 
     static void write(DataOutputStream out, ArticleEntry e) throws IOException {
         utf(out, e.file());
-        out.writeLong(e.size());
-        out.writeLong(e.modified());
+        stamp(out, e.stamp());
         out.writeInt(e.problems().size());
         for (Problem p : e.problems()) {
             utf(out, p.file());
@@ -63,8 +62,7 @@ final class CacheCodec {
 
     static ArticleEntry readEntry(DataInputStream in, BodyStore bodies) throws IOException {
         String file = utf(in);
-        long size = in.readLong();
-        long modified = in.readLong();
+        FileStamp stamp = stamp(in);
         int problemCount = in.readInt();
         List<Problem> problems = new ArrayList<>(problemCount);
         for (int i = 0; i < problemCount; i++) {
@@ -95,7 +93,7 @@ final class CacheCodec {
             article = new Article(slug, title, kicker, subtitle, authors, source, column, List.copyOf(tags), cities,
                     exemplars, summary, cover, date, publishDate, expiryDate, draft, body, utf(in), utf(in));
         }
-        return new ArticleEntry(file, size, modified, article, List.copyOf(problems));
+        return new ArticleEntry(file, stamp, article, List.copyOf(problems));
     }
 
     static void write(DataOutputStream out, PageRecord r) throws IOException {
@@ -104,8 +102,7 @@ final class CacheCodec {
         out.write(r.fingerprint());
         out.writeInt(r.members().size());
         for (String m : new TreeSet<>(r.members())) utf(out, m);
-        out.writeLong(r.stamp().size());
-        out.writeLong(r.stamp().modified());
+        stamp(out, r.stamp());
     }
 
     static PageRecord readPage(DataInputStream in) throws IOException {
@@ -115,7 +112,7 @@ final class CacheCodec {
         int count = in.readInt();
         List<String> members = new ArrayList<>(count);
         for (int i = 0; i < count; i++) members.add(utf(in));
-        return new PageRecord(file, fingerprint, Set.copyOf(members), new FileStamp(in.readLong(), in.readLong()));
+        return new PageRecord(file, fingerprint, Set.copyOf(members), stamp(in));
     }
 
     /** UTF-8 with an int length: writeUTF stops at 64 KB. */
@@ -131,6 +128,18 @@ final class CacheCodec {
         byte[] bytes = new byte[length];
         in.readFully(bytes);
         return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A stamp, or none (a file that could not be read): -1 for its size. */
+    private static void stamp(DataOutputStream out, FileStamp stamp) throws IOException {
+        out.writeLong(stamp == null ? -1 : stamp.size());
+        out.writeLong(stamp == null ? -1 : stamp.modified());
+    }
+
+    private static FileStamp stamp(DataInputStream in) throws IOException {
+        long size = in.readLong();
+        long modified = in.readLong();
+        return size < 0 ? null : new FileStamp(size, modified);
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {

@@ -48,7 +48,7 @@ final class BuildCommand implements Callable<Integer> {
         Path outputDir = (output != null ? output.toAbsolutePath() : siteDir.resolve("output")).normalize();
         Problems problems = new Problems();
         long start = System.nanoTime();
-        if (clean) deleteCache(outputDir);
+        if (clean) rongguang.cache.BuildCache.delete(outputDir);
         try (ProgressLine progress = ProgressLine.onTerminal(err)) {
             Generator.Result result = new Generator().build(
                     new Generator.Options(siteDir, outputDir, now, drafts, !clean, progress), problems);
@@ -70,14 +70,6 @@ final class BuildCommand implements Callable<Integer> {
             if (verbose) e.printStackTrace(err);
             err.println("rongguang: " + e.getMessage());
             return 2;
-        }
-    }
-
-    private static void deleteCache(Path outputDir) throws java.io.IOException {
-        Path cache = rongguang.cache.BuildCache.folderOf(outputDir);
-        if (!java.nio.file.Files.isDirectory(cache)) return;
-        try (var walk = java.nio.file.Files.walk(cache)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
         }
     }
 

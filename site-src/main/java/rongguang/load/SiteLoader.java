@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -18,6 +17,7 @@ import rongguang.model.Settings;
 import rongguang.model.SiteInput;
 import rongguang.problems.Located;
 import rongguang.problems.Problems;
+import rongguang.write.FileStamp;
 
 /**
  * The load stage: reads {@code content/} of a site folder (site.json, articles, data, the list of media) into a
@@ -81,21 +81,17 @@ public final class SiteLoader {
 
     /** The article of a file, from the previous load when the file has not changed since. */
     private ArticleEntry article(ArticleReader reader, Path file, String rel) {
-        long size;
-        long modified;
+        FileStamp stamp;
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            size = attributes.size();
-            modified = attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+            stamp = FileStamp.of(file);
         } catch (IOException e) {
-            size = -1;
-            modified = -1;
+            stamp = null;
         }
         ArticleEntry before = previous.get(rel);
-        if (before != null && before.size() == size && before.modified() == modified && size >= 0) return before;
+        if (before != null && stamp != null && stamp.equals(before.stamp())) return before;
         Problems own = new Problems();
         Located<rongguang.model.Article> a = reader.read(file, rel, own);
-        return new ArticleEntry(rel, size, modified, a == null ? null : a.value(), own.sorted());
+        return new ArticleEntry(rel, stamp, a == null ? null : a.value(), own.sorted());
     }
 
     private Settings settings(Problems problems) {

@@ -40,7 +40,6 @@ public final class IncrementalPreview implements Preview, AutoCloseable {
         try {
             if (session == null) session = new Generator.Session(new Generator.Options(siteDir, root, now, true));
             Generator.Result result = session.build(problems);
-            if (Boolean.getBoolean("rongguang.timings")) System.err.println(result.timings());
             return new Outcome(true, problems.sorted(), result.written(), result.unchanged() == 0, since(start),
                     result.site().settings().basePath());
         } catch (BuildFailedException e) {

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -107,7 +106,7 @@ public final class OutputTree implements AutoCloseable {
         Files.write(target, content);
         files.incrementAndGet();
         touched.add(file);
-        return stamp(Files.readAttributes(target, BasicFileAttributes.class));
+        return FileStamp.of(Files.readAttributes(target, BasicFileAttributes.class));
     }
 
     /**
@@ -119,7 +118,7 @@ public final class OutputTree implements AutoCloseable {
         if (current == null) return false;
         // an overlay's folder is the session's own (a preview in a temporary folder): what it wrote is still there
         if (previousFiles == null || !previousFiles.contains(file)) {
-            if (!stamp.equals(stampOf(current))) return false;
+            if (!stamp.equals(FileStamp.of(current))) return false;
         }
         if (previousFiles == null) {
             Path target = resolve(file);
@@ -137,18 +136,6 @@ public final class OutputTree implements AutoCloseable {
         return p.startsWith(output) && !p.equals(output) && !file.contains("\0") ? p : null;
     }
 
-    private static FileStamp stampOf(Path p) throws IOException {
-        try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return a.isRegularFile() ? stamp(a) : null;
-        } catch (java.nio.file.NoSuchFileException e) {
-            return null;
-        }
-    }
-
-    private static FileStamp stamp(BasicFileAttributes a) {
-        return new FileStamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-    }
 
     /** A hard link costs no copy and keeps the file's time, so the next build recognizes it; a copy where links fail. */
     private static void link(Path existing, Path target) throws IOException {
@@ -175,11 +162,11 @@ public final class OutputTree implements AutoCloseable {
                 String file = into + "/" + rel.toString().replace('\\', '/');
                 Path target = resolve(file);
                 Path current = current(file);
-                FileStamp source = stampOf(p);
+                FileStamp source = FileStamp.of(p);
                 files.incrementAndGet();
                 touched.add(file);
                 // copies keep the source's time, so an unchanged file is recognized and linked next time
-                boolean same = current != null && source != null && source.equals(stampOf(current));
+                boolean same = current != null && source != null && source.equals(FileStamp.of(current));
                 if (same && previousFiles != null) continue;
                 directories(target.getParent());
                 if (same) link(current, target);
