@@ -1,0 +1,102 @@
+package rongguang.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import rongguang.testing.Axe;
+import rongguang.testing.Browser;
+import rongguang.testing.BuiltSample;
+
+/**
+ * axe-core finds no violation of WCAG 2.1 A and AA on any kind of page of the sample site, in the default theme
+ * and in the high-contrast mode chosen with the accessibility toolbar.
+ */
+class AccessibilityTest {
+    /** One page of each kind; articles with a cover, with tables and figures, and with footnotes. */
+    static final List<String> PAGES = List.of(
+            "",
+            "articles/",
+            "articles/page/2/",
+            "articles/changsha-shuangyong-zhihua/",
+            "articles/shushuo-shuangyong-yi-zhang-fugai-chengxiang-de-tuiyi-junren-fuwuwang/",
+            "articles/youdaizheng-zenme-yong/",
+            "columns/",
+            "columns/shuangyong-dongtai/",
+            "tags/",
+            "tags/youdaizheng/",
+            "cities/",
+            "cities/handan/",
+            "exemplars/",
+            "exemplars/tian-junling/",
+            "merchants/",
+            "merchants/shumin-dayaofang/",
+            "404.html");
+
+    static BuiltSample sample;
+    static Browser browser;
+    static Axe axe;
+
+    @BeforeAll
+    static void start() throws Exception {
+        axe = Axe.load();
+        sample = BuiltSample.build("https://shuangyong.example.gov.cn/portal/");
+        browser = Browser.open(1280, 800);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) browser.close();
+        if (sample != null) sample.close();
+    }
+
+    /** Each test starts from a reader who has chosen nothing yet. */
+    @BeforeEach
+    void forgetChoices() {
+        browser.get(sample.url("404.html"));
+        browser.script("localStorage.clear()");
+    }
+
+    static List<String> pages() {
+        return PAGES;
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void noViolationsInTheDefaultTheme(String path) throws Exception {
+        open(path);
+        assertThat(axe.violations(browser)).as("axe-core on /%s", path).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void noViolationsInHighContrast(String path) throws Exception {
+        open(path);
+        browser.driver().findElement(By.cssSelector("#a11y-tools button[data-a11y=contrast]")).click();
+        assertThat(browser.<String>script("return document.documentElement.className")).contains("rg-contrast");
+        assertThat(axe.violations(browser)).as("axe-core on /%s in high contrast", path).isEmpty();
+    }
+
+    /** The harness itself: axe runs in the page and reports what it finds. */
+    @org.junit.jupiter.api.Test
+    void axeReportsAViolationWhenThereIsOne() throws Exception {
+        open("");
+        browser.script("var img = document.createElement('img'); img.src = 'x.png';"
+                + "document.querySelector('main').appendChild(img);"
+                + "var p = document.createElement('p'); p.textContent = '看不清的字'; p.style.color = '#ddd';"
+                + "document.querySelector('main').appendChild(p);");
+        assertThat(axe.violations(browser)).anySatisfy(v -> assertThat(v).startsWith("image-alt (critical)"))
+                .anySatisfy(v -> assertThat(v).startsWith("color-contrast (serious)"));
+    }
+
+    private void open(String path) {
+        browser.get(sample.url(path));
+        browser.waiting().until(d -> "complete".equals(browser.script("return document.readyState")));
+        assertThat(browser.driver().findElements(By.tagName("h1"))).as(path).hasSize(1);
+    }
+}
