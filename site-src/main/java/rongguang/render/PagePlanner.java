@@ -96,6 +96,7 @@ public final class PagePlanner {
         vars.put("neighbours", site.neighbours(a));
         String badge = site.badge(a);
         if (badge != null) vars.put("badge", badge);
+        vars.put("structuredData", new StructuredData(a, site.settings()));
         return page(a.url(), "article.ftlh", "articles", a.title(), a.summary(), vars);
     }
 
