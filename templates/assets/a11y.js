@@ -65,6 +65,7 @@
       apply();
       save();
       show();
+      markScrollersSoon();
     });
 
     // another tab of the site changed the choices
@@ -73,12 +74,47 @@
       state = read();
       apply();
       show();
+      markScrollersSoon();
     });
 
     show();
     bar.hidden = false;
   }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wire);
-  else wire();
+  // A table wider than the screen scrolls inside its .table-wrap; only then is the wrapper made a named region
+  // that takes the keyboard focus, so that it can be scrolled with the arrow keys (no idle tab stops otherwise).
+  function markScrollers() {
+    Array.prototype.forEach.call(document.querySelectorAll('.table-wrap'), function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        var caption = wrap.querySelector('caption');
+        var name = caption && caption.textContent.trim() ? caption.textContent.trim() : '表格';
+        wrap.setAttribute('tabindex', '0');
+        wrap.setAttribute('role', 'region');
+        wrap.setAttribute('aria-label', name + '（可左右滚动）');
+      } else if (wrap.hasAttribute('tabindex')) {
+        wrap.removeAttribute('tabindex');
+        wrap.removeAttribute('role');
+        wrap.removeAttribute('aria-label');
+      }
+    });
+  }
+
+  var pending = false;
+  function markScrollersSoon() {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      markScrollers();
+    });
+  }
+
+  function ready() {
+    wire();
+    markScrollers();
+    window.addEventListener('resize', markScrollersSoon);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
+  else ready();
 })();

@@ -82,6 +82,23 @@ class AccessibilityTest {
         assertThat(axe.violations(browser)).as("axe-core on /%s in high contrast", path).isEmpty();
     }
 
+    /** On a phone, with the text at its largest: wide tables scroll, and can be scrolled from the keyboard. */
+    @ParameterizedTest
+    @MethodSource("pages")
+    void noViolationsOnAPhoneWithTheLargestText(String path) throws Exception {
+        browser.resizeViewport(390, 844);
+        try {
+            open(path);
+            var larger = browser.driver().findElement(By.cssSelector("#a11y-tools button[data-a11y=larger]"));
+            while (!"true".equals(larger.getAttribute("aria-disabled"))) larger.click();
+            assertThat(browser.<String>script("return getComputedStyle(document.documentElement).fontSize"))
+                    .isEqualTo("32px");
+            assertThat(axe.violations(browser)).as("axe-core on /%s at 390 px and 200 %% text", path).isEmpty();
+        } finally {
+            browser.resizeViewport(1280, 800);
+        }
+    }
+
     /** The harness itself: axe runs in the page and reports what it finds. */
     @org.junit.jupiter.api.Test
     void axeReportsAViolationWhenThereIsOne() throws Exception {

@@ -139,6 +139,29 @@ class AccessibilityToolbarTest {
         }
     }
 
+    @Test
+    void aTableWiderThanThePhoneScrollsFromTheKeyboard() {
+        // at 390 px the honors table fits with the default text, and is wider than the screen at 200 %
+        browser.resizeViewport(390, 844);
+        try {
+            open("cities/handan/");
+            WebElement wrap = browser.driver().findElement(By.cssSelector("table.honors")).findElement(By.xpath(".."));
+            assertThat(wrap.getAttribute("tabindex")).isNull();
+            for (int i = 0; i < 5; i++) button("larger").click();
+            browser.waiting().until(d -> "0".equals(wrap.getAttribute("tabindex")));
+            assertThat(wrap.getAttribute("role")).isEqualTo("region");
+            assertThat(wrap.getAttribute("aria-label")).isEqualTo("邯郸市所获双拥荣誉（可左右滚动）");
+            wrap.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+            browser.waiting().until(d -> browser.<Number>script("return arguments[0].scrollLeft", wrap).intValue() > 0);
+
+            browser.resizeViewport(1280, 800);
+            browser.waiting().until(d -> wrap.getAttribute("tabindex") == null);
+            assertThat(wrap.getAttribute("role")).isNull();
+        } finally {
+            browser.resizeViewport(1280, 800);
+        }
+    }
+
     private void open(String path) {
         browser.get(sample.url(path));
         browser.waiting().until(d -> tools().isDisplayed());
