@@ -62,6 +62,13 @@ class AccessibilityTest {
         browser.script("localStorage.clear()");
     }
 
+    /**
+     * The only text whose contrast axe cannot work out in the default theme, worked out by hand: white on the
+     * header's red gradient (#8e1414 to #c62828, the menu bar darkened by 18 %), at least 5.6:1; the initial of a
+     * portrait placeholder (large text) in #ffe08a on a gradient of the same reds, at least 4.3:1.
+     */
+    static final String GRADIENT = ".masthead, .portrait.placeholder";
+
     static List<String> pages() {
         return PAGES;
     }
@@ -70,7 +77,9 @@ class AccessibilityTest {
     @MethodSource("pages")
     void noViolationsInTheDefaultTheme(String path) throws Exception {
         open(path);
-        assertThat(axe.violations(browser)).as("axe-core on /%s", path).isEmpty();
+        Axe.Report report = axe.run(browser, GRADIENT);
+        assertThat(report.violations()).as("axe-core on /%s", path).isEmpty();
+        assertThat(report.undecidedContrast()).as("contrast axe could not decide on /%s", path).isEmpty();
     }
 
     @ParameterizedTest
@@ -79,10 +88,17 @@ class AccessibilityTest {
         open(path);
         browser.driver().findElement(By.cssSelector("#a11y-tools button[data-a11y=contrast]")).click();
         assertThat(browser.<String>script("return document.documentElement.className")).contains("rg-contrast");
-        assertThat(axe.violations(browser)).as("axe-core on /%s in high contrast", path).isEmpty();
+        Axe.Report report = axe.run(browser, null);
+        assertThat(report.violations()).as("axe-core on /%s in high contrast", path).isEmpty();
+        // also nothing axe leaves undecided: text in the colour of its background is one of those
+        assertThat(report.undecidedContrast()).as("contrast axe could not decide on /%s in high contrast", path)
+                .isEmpty();
     }
 
-    /** On a phone, with the text at its largest: wide tables scroll, and can be scrolled from the keyboard. */
+    /**
+     * On a phone, with the text at its largest: the page reflows to the screen's width, and wide tables scroll in
+     * their frame, which can be scrolled from the keyboard.
+     */
     @ParameterizedTest
     @MethodSource("pages")
     void noViolationsOnAPhoneWithTheLargestText(String path) throws Exception {
@@ -93,7 +109,19 @@ class AccessibilityTest {
             while (!"true".equals(larger.getAttribute("aria-disabled"))) larger.click();
             assertThat(browser.<String>script("return getComputedStyle(document.documentElement).fontSize"))
                     .isEqualTo("32px");
-            assertThat(axe.violations(browser)).as("axe-core on /%s at 390 px and 200 %% text", path).isEmpty();
+            Axe.Report report = axe.run(browser, GRADIENT);
+            assertThat(report.violations()).as("axe-core on /%s at 390 px and 200 %% text", path).isEmpty();
+            assertThat(report.undecidedContrast()).as("contrast axe could not decide on /%s", path).isEmpty();
+            // the page reflows: nothing but a table's own frame scrolls sideways
+            assertThat(browser.<String>script("""
+                    var wide = [];
+                    document.querySelectorAll('body *').forEach(function (e) {
+                      var r = e.getBoundingClientRect();
+                      if (r.width && r.right > document.documentElement.clientWidth + 1 && !e.closest('.table-wrap'))
+                        wide.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));
+                    });
+                    return wide.join(' ');
+                    """)).as("wider than the screen on /%s", path).isEmpty();
         } finally {
             browser.resizeViewport(1280, 800);
         }
@@ -101,14 +129,20 @@ class AccessibilityTest {
 
     /** The harness itself: axe runs in the page and reports what it finds. */
     @org.junit.jupiter.api.Test
-    void axeReportsAViolationWhenThereIsOne() throws Exception {
+    void axeReportsWhatIsWrong() throws Exception {
         open("");
-        browser.script("var img = document.createElement('img'); img.src = 'x.png';"
-                + "document.querySelector('main').appendChild(img);"
-                + "var p = document.createElement('p'); p.textContent = '看不清的字'; p.style.color = '#ddd';"
-                + "document.querySelector('main').appendChild(p);");
-        assertThat(axe.violations(browser)).anySatisfy(v -> assertThat(v).startsWith("image-alt (critical)"))
+        browser.script("""
+                var main = document.querySelector('main');
+                var img = document.createElement('img'); img.src = 'x.png'; main.appendChild(img);
+                var p = document.createElement('p'); p.textContent = '看不清的字'; p.style.color = '#ddd';
+                main.appendChild(p);
+                var q = document.createElement('p'); q.id = 'same'; q.textContent = '同色的字';
+                q.style.color = '#fffaf2'; main.appendChild(q);
+                """);
+        Axe.Report report = axe.run(browser, GRADIENT);
+        assertThat(report.violations()).anySatisfy(v -> assertThat(v).startsWith("image-alt (critical)"))
                 .anySatisfy(v -> assertThat(v).startsWith("color-contrast (serious)"));
+        assertThat(report.undecidedContrast()).containsExactly("#same: equalRatio");
     }
 
     private void open(String path) {
