@@ -78,6 +78,8 @@
     });
 
     show();
+    // a live region only from now on: the size restored on load is not read out on every page
+    if (buttons.size) buttons.size.setAttribute('role', 'status');
     bar.hidden = false;
   }
 
