@@ -95,8 +95,8 @@ public final class Generator {
                     cache.invalidate();
                 }
             };
-            Built built = build(options, cache.bodies(), cache.articles(), Map.of(), cache.pages(), null, update,
-                    templates, problems, timings);
+            Built built = build(options, cache.bodies(), cache.articles(), Map.of(), cache.pages(), cache.related(),
+                    update, templates, problems, timings);
             try {
                 cache.save(built.articles(), built.pages(), built.files());
             } catch (IOException e) {

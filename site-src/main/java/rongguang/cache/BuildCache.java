@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import rongguang.load.ArticleEntry;
 import rongguang.load.BodyStore;
+import rongguang.model.RelatedArticles;
 import rongguang.render.PageRecord;
 import rongguang.write.OutputTree;
 
@@ -27,7 +28,7 @@ import rongguang.write.OutputTree;
  * or the site settings change, or when it cannot be read; a build without it is simply a full build.
  */
 public final class BuildCache implements AutoCloseable {
-    private static final String MAGIC = "rongguang-cache 2";
+    private static final String MAGIC = "rongguang-cache 3";
     /** Bodies of changed articles are appended; past this much dead weight the cache starts over. */
     private static final long MAX_GARBAGE = 64L * 1024 * 1024;
 
@@ -39,10 +40,13 @@ public final class BuildCache implements AutoCloseable {
     private final Map<String, ArticleEntry> articles;
     private final Map<String, PageRecord> pages;
     private final Set<String> files;
+    private final RelatedArticles.Memo related;
 
     private BuildCache(Path dir, String key, FileChannel lockChannel, FileLock lock, BodyStore bodies,
-                       Map<String, ArticleEntry> articles, Map<String, PageRecord> pages, Set<String> files) {
+                       Map<String, ArticleEntry> articles, Map<String, PageRecord> pages, Set<String> files,
+                       RelatedArticles.Memo related) {
         this.files = files;
+        this.related = related;
         this.dir = dir;
         this.key = key;
         this.lockChannel = lockChannel;
@@ -83,7 +87,8 @@ public final class BuildCache implements AutoCloseable {
         Map<String, ArticleEntry> articles = new HashMap<>();
         Map<String, PageRecord> pages = new HashMap<>();
         Set<String> files = new HashSet<>();
-        boolean valid = Files.isRegularFile(manifest) && read(manifest, key, bodies, articles, pages, files);
+        RelatedArticles.Memo[] related = {new RelatedArticles.Memo()};
+        boolean valid = Files.isRegularFile(manifest) && read(manifest, key, bodies, articles, pages, files, related);
         long live = articles.values().stream()
                 .filter(e -> e.article() != null)
                 .mapToLong(e -> ((BodyStore.Stored) e.article().body()).length()).sum();
@@ -91,16 +96,18 @@ public final class BuildCache implements AutoCloseable {
             articles.clear();
             pages.clear();
             files.clear();
+            related[0] = new RelatedArticles.Memo();
             Files.deleteIfExists(manifest);
             bodies.close();
             Files.deleteIfExists(dir.resolve("bodies"));
             bodies = BodyStore.open(dir.resolve("bodies"));
         }
-        return new BuildCache(dir, key, lockChannel, lock, bodies, articles, pages, files);
+        return new BuildCache(dir, key, lockChannel, lock, bodies, articles, pages, files, related[0]);
     }
 
     private static boolean read(Path manifest, String key, BodyStore bodies, Map<String, ArticleEntry> articles,
-                                Map<String, PageRecord> pages, Set<String> files) {
+                                Map<String, PageRecord> pages, Set<String> files,
+                                RelatedArticles.Memo[] related) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(manifest), 1 << 16))) {
             if (!MAGIC.equals(in.readUTF()) || !key.equals(in.readUTF())) return false;
             int articleCount = in.readInt();
@@ -115,6 +122,7 @@ public final class BuildCache implements AutoCloseable {
             }
             int fileCount = in.readInt();
             for (int i = 0; i < fileCount; i++) files.add(in.readUTF());
+            related[0] = CacheCodec.readMemo(in);
             return in.read() == -1;
         } catch (IOException | RuntimeException e) {
             // a damaged cache costs one full build, never a wrong one
@@ -139,6 +147,11 @@ public final class BuildCache implements AutoCloseable {
         return pages;
     }
 
+    /** Related articles as the output's build scored them; the build updates it when they change. */
+    public RelatedArticles.Memo related() {
+        return related;
+    }
+
     /** Every file of the output, as its build wrote it: empty when there is no usable record of the output. */
     public Set<String> files() {
         return files;
@@ -147,6 +160,11 @@ public final class BuildCache implements AutoCloseable {
     /** Records the state of a newly committed output; written aside and renamed, so never half-written. */
     public void save(Map<String, ArticleEntry> newArticles, Map<String, PageRecord> newPages, Set<String> newFiles)
             throws IOException {
+        save(newArticles, newPages, newFiles, related);
+    }
+
+    private void save(Map<String, ArticleEntry> newArticles, Map<String, PageRecord> newPages, Set<String> newFiles,
+                      RelatedArticles.Memo memo) throws IOException {
         Path manifest = dir.resolve("manifest");
         Path temporary = dir.resolve("manifest.new");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary),
@@ -159,6 +177,7 @@ public final class BuildCache implements AutoCloseable {
             for (PageRecord r : newPages.values()) CacheCodec.write(out, r);
             out.writeInt(newFiles.size());
             for (String f : newFiles) out.writeUTF(f);
+            CacheCodec.write(out, memo);
         }
         Files.move(temporary, manifest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -16,6 +16,7 @@ import rongguang.load.ArticleEntry;
 import rongguang.load.BodyStore;
 import rongguang.model.Article;
 import rongguang.model.Body;
+import rongguang.model.RelatedArticles;
 import rongguang.model.Term;
 import rongguang.problems.Problem;
 import rongguang.problems.Severity;
@@ -176,6 +177,32 @@ final class CacheCodec {
 
     private static Term term(DataInputStream in) throws IOException {
         return in.readBoolean() ? new Term(utf(in), utf(in)) : null;
+    }
+
+    static void write(DataOutputStream out, RelatedArticles.Memo memo) throws IOException {
+        long[] signature = memo.signature();
+        int[][] related = memo.related();
+        boolean known = related != null && related.length == signature.length;
+        out.writeInt(known ? signature.length : -1);
+        if (!known) return;
+        for (int i = 0; i < signature.length; i++) {
+            out.writeLong(signature[i]);
+            out.writeByte(related[i].length);
+            for (int r : related[i]) out.writeInt(r);
+        }
+    }
+
+    static RelatedArticles.Memo readMemo(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) return new RelatedArticles.Memo();
+        long[] signature = new long[n];
+        int[][] related = new int[n][];
+        for (int i = 0; i < n; i++) {
+            signature[i] = in.readLong();
+            related[i] = new int[in.readUnsignedByte()];
+            for (int k = 0; k < related[i].length; k++) related[i][k] = in.readInt();
+        }
+        return new RelatedArticles.Memo(signature, related);
     }
 
     /** A time as its instant and zone: parsing ISO text again cost more than the rest of the cache. */

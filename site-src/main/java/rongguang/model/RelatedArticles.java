@@ -73,6 +73,25 @@ public final class RelatedArticles {
     public static final class Memo {
         private long[] signature = new long[0];
         private int[][] related;
+
+        public Memo() {
+        }
+
+        /** A memo as saved by an earlier process (the build cache). */
+        public Memo(long[] signature, int[][] related) {
+            this.signature = signature.clone();
+            this.related = related.clone();
+        }
+
+        /** Per article, a hash of what scoring read; empty when nothing was computed. */
+        public long[] signature() {
+            return signature.clone();
+        }
+
+        /** Per article, the numbers of its related articles; null when nothing was computed. */
+        public int[][] related() {
+            return related == null ? null : related.clone();
+        }
     }
 
     static Map<String, Neighbours> of(List<Article> articles, List<TermIndex> tags, Map<String, List<Article>> byCity,
