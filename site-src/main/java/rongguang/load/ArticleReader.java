@@ -21,13 +21,21 @@ public final class ArticleReader {
     private final Markdown markdown;
     private final BodyStore bodies;
     private final ZoneId zone;
-    /** Term slugs by name: a tag is on thousands of articles, and segmenting it for each is most of a load. */
+    /**
+     * Term slugs by name: a tag is on thousands of articles, and segmenting it for each is most of a load. Seeded
+     * with the names an earlier load met, so that re-reading one article does not load the segmenter's dictionaries.
+     */
     private final java.util.Map<String, String> termSlugs = new java.util.concurrent.ConcurrentHashMap<>();
 
     ArticleReader(Markdown markdown, BodyStore bodies, ZoneId zone) {
+        this(markdown, bodies, zone, java.util.Map.of());
+    }
+
+    ArticleReader(Markdown markdown, BodyStore bodies, ZoneId zone, java.util.Map<String, String> knownTermSlugs) {
         this.markdown = markdown;
         this.bodies = bodies;
         this.zone = zone;
+        termSlugs.putAll(knownTermSlugs);
     }
 
     /** The front matter and the Markdown after it; {@code bodyLine} is the 1-based line the body starts on. */

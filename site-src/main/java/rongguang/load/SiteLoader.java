@@ -68,7 +68,7 @@ public final class SiteLoader {
     public SiteInput load(Problems problems) {
         Settings settings = settings(problems);
         if (settings == null) return null;
-        ArticleReader articleReader = new ArticleReader(markdown, bodies, settings.timeZone());
+        ArticleReader articleReader = new ArticleReader(markdown, bodies, settings.timeZone(), knownTermSlugs());
         List<Located<rongguang.model.Article>> articles = Collections.synchronizedList(new ArrayList<>());
         found(content.resolve("articles"), ".md", problems).parallelStream().forEach(found -> {
             Path file = found.path();
@@ -85,6 +85,18 @@ public final class SiteLoader {
         List<Located<rongguang.model.Exemplar>> exemplars = data("exemplars", data::exemplar, problems);
         List<Located<rongguang.model.Merchant>> merchants = data("merchants", data::merchant, problems);
         return new SiteInput(settings, List.copyOf(articles), cities, exemplars, merchants, media(problems));
+    }
+
+    /** The slugs of the columns and tags the previous load met (a slug depends on nothing but the name). */
+    private Map<String, String> knownTermSlugs() {
+        Map<String, String> known = new java.util.HashMap<>();
+        for (ArticleEntry e : previous.values()) {
+            rongguang.model.Article a = e.article();
+            if (a == null) continue;
+            if (a.column() != null) known.put(a.column().name(), a.column().slug());
+            for (rongguang.model.Term t : a.tags()) known.put(t.name(), t.slug());
+        }
+        return known;
     }
 
     /** The objects of the data files in {@code data/FOLDER}, from the previous load where a file has not changed. */
