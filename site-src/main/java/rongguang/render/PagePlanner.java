@@ -10,6 +10,8 @@ import rongguang.model.Exemplar;
 import rongguang.model.Merchant;
 import rongguang.model.Site;
 import rongguang.model.TermIndex;
+import rongguang.render.chart.Charts;
+import rongguang.render.chart.Timeline;
 
 /**
  * Plans every page of the site from the model: which URL, which template, which variables. Templates receive
@@ -44,13 +46,17 @@ public final class PagePlanner {
         for (TermIndex t : site.tags()) articleLists(pages, "tags/" + t.slug() + "/", t.name(), t, t.articles());
 
         pages.add(page("cities/", "cities.ftlh", "cities", "双拥模范城光荣榜",
-                "全国和省级双拥模范城（县、区）的荣誉与连冠", Map.of("cities", site.cities())));
+                "全国和省级双拥模范城（县、区）的荣誉与连冠", Map.of("cities", site.cities(),
+                        "chart", Charts.nationalHonors(site.cities()))));
         for (City c : site.cities()) {
-            pages.add(page(c.url(), "city.ftlh", "cities", c.name(), c.summary(), Map.of(
+            Map<String, Object> vars = new HashMap<>(Map.of(
                     "city", c,
                     "articles", site.articlesOfCity(c.id()),
                     "exemplars", site.exemplarsOfCity(c.id()),
-                    "merchants", site.merchantsOfCity(c.id()))));
+                    "merchants", site.merchantsOfCity(c.id())));
+            Timeline timeline = Timeline.of(c);
+            if (timeline != null) vars.put("timeline", timeline);
+            pages.add(page(c.url(), "city.ftlh", "cities", c.name(), c.summary(), vars));
         }
         pages.add(page("exemplars/", "exemplars.ftlh", "exemplars", "先进典型", "最美退役军人、最美拥军人物等先进典型",
                 Map.of("exemplars", site.exemplars())));
@@ -62,7 +68,8 @@ public final class PagePlanner {
             pages.add(page(e.url(), "exemplar.ftlh", "exemplars", e.name(), e.summary(), vars));
         }
         pages.add(page("merchants/", "merchants.ftlh", "merchants", "拥军优待商家",
-                "凭优待证等证件享受优惠的拥军联盟商家名录", Map.of("merchants", site.merchants())));
+                "凭优待证等证件享受优惠的拥军联盟商家名录", Map.of("merchants", site.merchants(),
+                        "categoryChart", Charts.merchantsByCategory(site), "cityChart", Charts.merchantsByCity(site))));
         pages.add(new Page.Json("merchants/index.json", MerchantIndex.of(site)));
         for (Merchant m : site.merchants()) {
             pages.add(page(m.url(), "merchant.ftlh", "merchants", m.name(), m.name() + "：" + m.offers().get(0).text(),
