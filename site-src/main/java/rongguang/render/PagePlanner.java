@@ -75,6 +75,10 @@ public final class PagePlanner {
             pages.add(page(m.url(), "merchant.ftlh", "merchants", m.name(), m.name() + "：" + m.offers().get(0).text(),
                     Map.of("merchant", m, "city", site.city(m.city()))));
         }
+        DisplayDeck deck = DisplayDeck.of(site);
+        pages.add(page("display/", "display.ftlh", "display", deck.title(), "在公共场所的屏幕上轮播的双拥荣誉展示",
+                Map.of("deck", deck)));
+        pages.add(new Page.Json("display/version.json", Map.of("version", deck.version())));
         pages.add(page("feed.xml", "feed.ftlx", "", site.settings().title(), site.settings().description(),
                 Map.of("entries", site.articles().subList(0, Math.min(FEED_ENTRIES, site.articles().size())))));
         pages.add(page("sitemap.xml", "sitemap.ftlx", "", "", "", Map.of("urls", sitemap(pages))));
