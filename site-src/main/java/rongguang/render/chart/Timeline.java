@@ -13,7 +13,7 @@ public record Timeline(String id, String title, String description, String width
                        String lineFrom, String lineTo, List<Row> rows) {
 
     static final double WIDTH = 480;
-    static final double FONT = 14;
+    static final double FONT = 15;
     static final double ROW = 58;
     static final double PAD = 20;
     /** Room for a year's label (four digits) so neighbours never overlap. */
