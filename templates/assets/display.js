@@ -21,6 +21,7 @@
 
   var interval = seconds(params.get('interval'), 0.5, 3600) || seconds(deck.dataset.interval, 1, 3600) || 10;
   var poll = seconds(params.get('poll'), 1, 86400) || 60;
+  var RELOADED_FOR = 'rongguang-display-reloaded-for';
   var slides = choose(Array.prototype.slice.call(container.querySelectorAll('.slide')));
   var current = Math.max(0, slides.findIndex(function (s) { return s.classList.contains('is-active'); }));
   var cycles = 0;
@@ -109,12 +110,25 @@
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (v) {
         if (!v || !v.version || v.version === deck.dataset.version) return null;
-        return fetch(location.href, { cache: 'no-store' }).then(function (r) {
-          if (r.ok) location.reload();
+        // a server that gives an old page with a new version.json must not make the screen reload every minute
+        if (tried() === v.version) return null;
+        return fetch(location.href, { cache: 'reload' }).then(function (r) {
+          if (!r.ok) return;
+          remember(v.version);
+          location.reload();
         });
       })
       .catch(function () { /* the server may be away for a moment: try again at the next poll */ });
   }
+
+  function tried() {
+    try { return sessionStorage.getItem(RELOADED_FOR); } catch (e) { return null; }
+  }
+
+  function remember(version) {
+    try { sessionStorage.setItem(RELOADED_FOR, version); } catch (e) { /* storage off: no loop guard */ }
+  }
+
   setInterval(checkVersion, poll * 1000);
 
   deck.style.setProperty('--interval', interval + 's');

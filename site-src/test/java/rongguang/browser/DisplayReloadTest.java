@@ -54,6 +54,29 @@ class DisplayReloadTest {
         }
     }
 
+    /** A server that keeps giving the old page with a new version.json gets one reload, not one a minute. */
+    @Test
+    void anInconsistentServerCausesOneReloadNotALoop(@TempDir Path tmp) throws Exception {
+        Path site = tmp.resolve("site");
+        TestSite.copyTree(TestSite.SAMPLE.resolve("content"), site.resolve("content"));
+        TestSite.copyTree(TestSite.SAMPLE.resolve("templates"), site.resolve("templates"));
+        Path out = tmp.resolve("output");
+        build(site, out);
+        Files.writeString(out.resolve("display/version.json"), "{\"version\": \"0123456789abcdef0123456789abcdef\"}");
+
+        try (StaticServer server = StaticServer.start(out, "/"); Browser browser = Browser.open(1280, 720)) {
+            browser.get(server.url("display/?slides=honors&poll=1"));
+            browser.script("window.marked = true");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                    browser.script("return window.marked === undefined && !!document.getElementById('deck')"
+                            + " && document.getElementById('deck').dataset.fitted === 'true'") instanceof Boolean b && b);
+            browser.script("window.marked = true");
+            // several polls later the page is still the same one
+            Thread.sleep(4000);
+            assertThat(browser.<Boolean>script("return window.marked === true")).isTrue();
+        }
+    }
+
     private static void build(Path site, Path out) throws Exception {
         Problems problems = new Problems();
         TestSite.build(site, out, false, problems);

@@ -90,6 +90,17 @@ class DisplayPageTest {
     }
 
     @Test
+    void aSiteWithNothingToShowStillHasAScreenToShow(@TempDir Path tmp) throws IOException {
+        TestSite empty = TestSite.create(tmp.resolve("site"), 10);
+        Path emptyOut = tmp.resolve("output");
+        empty.build(emptyOut, false, new Problems());
+        Document doc = Jsoup.parse(emptyOut.resolve("display/index.html").toFile(), "UTF-8");
+        assertThat(doc.select(".slide")).hasSize(1);
+        assertThat(doc.selectFirst(".slide.is-active .slide-title").text()).isEqualTo("测试双拥网");
+        assertThat(new HtmlChecker().errors(emptyOut.resolve("display/index.html"))).isEmpty();
+    }
+
+    @Test
     void thePageIsValidHtml() throws IOException {
         assertThat(new HtmlChecker().errors(out.resolve("display/index.html"))).isEmpty();
     }
