@@ -53,7 +53,8 @@ public record DisplayDeck(String title, int interval, String version, List<City>
         for (Exemplar e : site.exemplars()) {
             for (Exemplar.Title t : e.titles()) {
                 if (t.year() != null) {
-                    all.add(new RecentHonor(t.year(), e.name(), (t.edition() == null ? "" : t.edition()) + t.title(), null));
+                    String title = (t.edition() == null ? "" : t.edition()) + t.title();
+                    all.add(new RecentHonor(t.year(), e.name(), title, null));
                 }
             }
         }

@@ -16,7 +16,8 @@ public final class Charts {
         List<BarChart.Datum> data = cities.stream().filter(c -> c.nationalCount() > 0)
                 .map(c -> new BarChart.Datum(c.name(), c.nationalCount())).toList();
         return BarChart.ranked("chart-national", "获评全国双拥模范城（县、区）的次数",
-                data.size() + "个城市（县、区）获评全国双拥模范城，按次数从多到少排列" + most(data, "次") + "各城市的次数见图下的数据表。",
+                data.size() + "个城市（县、区）获评全国双拥模范城，按次数从多到少排列" + most(data, "次")
+                        + "各城市的次数见图下的数据表。",
                 "城市", "全国称号次数", "次", data);
     }
 
@@ -27,7 +28,8 @@ public final class Charts {
         List<BarChart.Datum> data = counts.entrySet().stream()
                 .map(e -> new BarChart.Datum(e.getKey(), e.getValue())).toList();
         return BarChart.ranked("chart-merchant-categories", "各类别的拥军优待商家数",
-                site.merchants().size() + "家商家分属" + data.size() + "个类别，按商家数从多到少排列" + most(data, "家") + "各类别的数字见图下的数据表。",
+                site.merchants().size() + "家商家分属" + data.size() + "个类别，按商家数从多到少排列" + most(data, "家")
+                        + "各类别的数字见图下的数据表。",
                 "类别", "商家数", "家", data);
     }
 
@@ -35,7 +37,8 @@ public final class Charts {
         List<BarChart.Datum> data = site.merchantCities().stream()
                 .map(c -> new BarChart.Datum(c.name(), site.merchantsOfCity(c.id()).size())).toList();
         return BarChart.ranked("chart-merchant-cities", "各城市的拥军优待商家数",
-                site.merchants().size() + "家商家分布在" + data.size() + "个城市（县、区），按商家数从多到少排列" + most(data, "家") + "各城市的数字见图下的数据表。",
+                site.merchants().size() + "家商家分布在" + data.size() + "个城市（县、区），按商家数从多到少排列"
+                        + most(data, "家") + "各城市的数字见图下的数据表。",
                 "城市", "商家数", "家", data);
     }
 

@@ -20,8 +20,8 @@ public record Timeline(String id, String title, String description, String width
     static final double YEAR_GAP = 38;
 
     /** One honor: its name and count, where its line runs and its awards. {@code streakFrom} null unless a streak. */
-    public record Row(String title, String shortTitle, String level, String countLabel, String yearsText, String y, String labelY, String countY,
-                      String streakFrom, String streakTo, List<Mark> marks) {}
+    public record Row(String title, String shortTitle, String level, String countLabel, String yearsText, String y,
+                      String labelY, String countY, String streakFrom, String streakTo, List<Mark> marks) {}
 
     public record Mark(int year, String x, String labelY) {}
 
@@ -57,8 +57,8 @@ public record Timeline(String id, String title, String description, String width
                 marks.add(new Mark(year, Svg.num(x), Svg.num(y + 24)));
             }
             boolean streak = h.consecutive() && marks.size() >= 2;
-            rows.add(new Row(h.title(), Svg.fit(h.title(), 9), h.level().label(), h.countLabel(), joined(ys), Svg.num(y),
-                    Svg.num(y - 3), Svg.num(y + FONT + 2), streak ? marks.get(0).x() : null,
+            rows.add(new Row(h.title(), Svg.fit(h.title(), 9), h.level().label(), h.countLabel(), joined(ys),
+                    Svg.num(y), Svg.num(y - 3), Svg.num(y + FONT + 2), streak ? marks.get(0).x() : null,
                     streak ? marks.get(marks.size() - 1).x() : null, List.copyOf(marks)));
         }
         String description = city.name() + "获评荣誉的年份："
