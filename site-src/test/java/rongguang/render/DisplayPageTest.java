@@ -101,6 +101,24 @@ class DisplayPageTest {
     }
 
     @Test
+    void anExemplarWithAPhotoIsShownWithIt(@TempDir Path tmp) throws IOException {
+        TestSite small = TestSite.create(tmp.resolve("site"), 10)
+                .write("content/media/photos/li.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>")
+                .write("content/data/exemplars/li.json", """
+                        {"id": "li", "name": "李明", "category": "最美退役军人", "summary": "一句话。",
+                         "photo": "photos/li.svg"}
+                        """);
+        Path smallOut = tmp.resolve("output");
+        small.build(smallOut, false, new Problems());
+        Document doc = Jsoup.parse(smallOut.resolve("display/index.html").toFile(), "UTF-8");
+        Element photo = doc.selectFirst(".slide[aria-label=李明] img.photo");
+        assertThat(photo.attr("src")).isEqualTo("../media/photos/li.svg");
+        assertThat(photo.attr("alt")).isEqualTo("李明的照片");
+        assertThat(doc.select(".slide[aria-label=李明] svg.emblem")).isEmpty();
+        assertThat(Files.exists(smallOut.resolve("media/photos/li.svg"))).isTrue();
+    }
+
+    @Test
     void thePageIsValidHtml() throws IOException {
         assertThat(new HtmlChecker().errors(out.resolve("display/index.html"))).isEmpty();
     }
