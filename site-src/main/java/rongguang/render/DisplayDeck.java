@@ -1,5 +1,8 @@
 package rongguang.render;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -11,8 +14,9 @@ import rongguang.model.Site;
 
 /**
  * What the honor display at {@code /display/} shows, slide by slide: the model cities with honors, the exemplars,
- * and the latest honors (those with a year) a few to a slide. {@code version} is a digest of all of it: the display
- * polls {@code display/version.json} and reloads when a rebuilt site shows something else.
+ * and the latest honors (those with a year) a few to a slide. {@code version} is a digest of all of it and of the
+ * theme's display files: the display polls {@code display/version.json} and reloads when a rebuilt site shows
+ * something else, or shows it differently.
  */
 public record DisplayDeck(String title, int interval, String version, List<City> cities,
                           List<ExemplarSlide> exemplars, List<List<RecentHonor>> honors) {
@@ -27,7 +31,21 @@ public record DisplayDeck(String title, int interval, String version, List<City>
     /** One award with its year: a city's latest 全国双拥模范城 (with its streak), an exemplar's title. */
     public record RecentHonor(int year, String who, String title, String streak) {}
 
-    public static DisplayDeck of(Site site) {
+    /** The files of the theme that make the display, whose changes a running screen should pick up. */
+    static final List<String> THEME_FILES = List.of("display.ftlh", "assets/display.js", "assets/display.css");
+
+    /** A digest of the theme's display files ({@link #THEME_FILES}), those that exist. */
+    public static String themeStamp(Path templatesDir) throws IOException {
+        Hash128 md = new Hash128();
+        for (String name : THEME_FILES) {
+            Path file = templatesDir.resolve(name);
+            md.update(name);
+            md.update(Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0]);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    public static DisplayDeck of(Site site, String themeStamp) {
         String title = site.settings().display().title();
         if (title == null || title.isBlank()) title = DEFAULT_TITLE;
         List<City> cities = site.cities().stream().filter(c -> !c.honors().isEmpty()).toList();
@@ -37,7 +55,7 @@ public record DisplayDeck(String title, int interval, String version, List<City>
         DisplayDeck unversioned = new DisplayDeck(title, site.settings().display().interval(), "", cities, exemplars,
                 honors);
         String version = HexFormat.of().formatHex(new Digests().of(List.of(unversioned, site.settings().title(),
-                site.settings().organization(), site.settings().language())));
+                site.settings().organization(), site.settings().language(), themeStamp)));
         return new DisplayDeck(title, unversioned.interval(), version, cities, exemplars, honors);
     }
 

@@ -25,9 +25,16 @@ public final class PagePlanner {
     static final int FEED_ENTRIES = 20;
 
     private final Site site;
+    private final String themeStamp;
 
     public PagePlanner(Site site) {
+        this(site, "");
+    }
+
+    /** @param themeStamp a digest of the theme's display files ({@link DisplayDeck#themeStamp}) */
+    public PagePlanner(Site site, String themeStamp) {
         this.site = site;
+        this.themeStamp = themeStamp;
     }
 
     public List<Page> plan() {
@@ -75,7 +82,7 @@ public final class PagePlanner {
             pages.add(page(m.url(), "merchant.ftlh", "merchants", m.name(), m.name() + "：" + m.offers().get(0).text(),
                     Map.of("merchant", m, "city", site.city(m.city()))));
         }
-        DisplayDeck deck = DisplayDeck.of(site);
+        DisplayDeck deck = DisplayDeck.of(site, themeStamp);
         pages.add(page("display/", "display.ftlh", "display", deck.title(), "在公共场所的屏幕上轮播的双拥荣誉展示",
                 Map.of("deck", deck)));
         pages.add(new Page.Json("display/version.json", Map.of("version", deck.version())));

@@ -119,6 +119,27 @@ class DisplayPageTest {
     }
 
     @Test
+    void theVersionChangesWithTheDisplaysThemeFilesAndNotWithOthers(@TempDir Path tmp) throws IOException {
+        Path site = tmp.resolve("site");
+        TestSite.copyTree(TestSite.SAMPLE.resolve("content"), site.resolve("content"));
+        TestSite.copyTree(TestSite.SAMPLE.resolve("templates"), site.resolve("templates"));
+        Path version = tmp.resolve("output/display/version.json");
+        TestSite.build(site, tmp.resolve("output"), false, new Problems());
+        String first = Files.readString(version);
+        assertThat(first).isEqualTo(Files.readString(out.resolve("display/version.json")));
+
+        Path article = site.resolve("templates/article.ftlh");
+        Files.writeString(article, Files.readString(article) + "<#-- changed -->\n");
+        TestSite.build(site, tmp.resolve("output"), false, new Problems());
+        assertThat(Files.readString(version)).isEqualTo(first);
+
+        Path css = site.resolve("templates/assets/display.css");
+        Files.writeString(css, Files.readString(css) + "/* changed */\n");
+        TestSite.build(site, tmp.resolve("output"), false, new Problems());
+        assertThat(Files.readString(version)).isNotEqualTo(first);
+    }
+
+    @Test
     void thePageIsValidHtml() throws IOException {
         assertThat(new HtmlChecker().errors(out.resolve("display/index.html"))).isEmpty();
     }
