@@ -204,7 +204,7 @@ class SampleSiteBuildTest {
         assertThat(feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(20);
         var sitemap = factory.newDocumentBuilder().parse(out.resolve("sitemap.xml").toFile());
         var locs = sitemap.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
-        assertThat(locs.getLength()).isEqualTo(result.pages() - 5); // all but feed, sitemap, robots, 404, index.json
+        assertThat(locs.getLength()).isEqualTo(result.pages() - 6); // all but feed, sitemap, robots, 404, index.json, display/version.json
         for (int i = 0; i < locs.getLength(); i++) {
             assertThat(locs.item(i).getTextContent()).startsWith("https://shuangyong.example.gov.cn/");
         }

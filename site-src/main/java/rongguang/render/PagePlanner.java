@@ -10,6 +10,8 @@ import rongguang.model.Exemplar;
 import rongguang.model.Merchant;
 import rongguang.model.Site;
 import rongguang.model.TermIndex;
+import rongguang.render.chart.Charts;
+import rongguang.render.chart.Timeline;
 
 /**
  * Plans every page of the site from the model: which URL, which template, which variables. Templates receive
@@ -23,9 +25,16 @@ public final class PagePlanner {
     static final int FEED_ENTRIES = 20;
 
     private final Site site;
+    private final String themeStamp;
 
     public PagePlanner(Site site) {
+        this(site, "");
+    }
+
+    /** @param themeStamp a digest of the theme's display files ({@link DisplayDeck#themeStamp}) */
+    public PagePlanner(Site site, String themeStamp) {
         this.site = site;
+        this.themeStamp = themeStamp;
     }
 
     public List<Page> plan() {
@@ -44,15 +53,19 @@ public final class PagePlanner {
         for (TermIndex t : site.tags()) articleLists(pages, "tags/" + t.slug() + "/", t.name(), t, t.articles());
 
         pages.add(page("cities/", "cities.ftlh", "cities", "双拥模范城光荣榜",
-                "全国和省级双拥模范城（县、区）的荣誉与连冠", Map.of("cities", site.cities())));
+                "全国和省级双拥模范城（县、区）的荣誉与连冠", Map.of("cities", site.cities(),
+                        "chart", Charts.nationalHonors(site.cities()))));
         for (City c : site.cities()) {
             String description = c.summary() != null && !c.summary().isBlank() ? c.summary()
                     : c.name() + "（" + c.province() + "）的双拥荣誉、先进典型、拥军优待商家和相关报道";
-            pages.add(page(c.url(), "city.ftlh", "cities", c.name(), description, Map.of(
+            Map<String, Object> vars = new HashMap<>(Map.of(
                     "city", c,
                     "articles", site.articlesOfCity(c.id()),
                     "exemplars", site.exemplarsOfCity(c.id()),
-                    "merchants", site.merchantsOfCity(c.id()))));
+                    "merchants", site.merchantsOfCity(c.id())));
+            Timeline timeline = Timeline.of(c);
+            if (timeline != null) vars.put("timeline", timeline);
+            pages.add(page(c.url(), "city.ftlh", "cities", c.name(), description, vars));
         }
         pages.add(page("exemplars/", "exemplars.ftlh", "exemplars", "先进典型", "最美退役军人、最美拥军人物等先进典型",
                 Map.of("exemplars", site.exemplars())));
@@ -64,12 +77,17 @@ public final class PagePlanner {
             pages.add(page(e.url(), "exemplar.ftlh", "exemplars", e.name(), e.summary(), vars));
         }
         pages.add(page("merchants/", "merchants.ftlh", "merchants", "拥军优待商家",
-                "凭优待证等证件享受优惠的拥军联盟商家名录", Map.of("merchants", site.merchants())));
+                "凭优待证等证件享受优惠的拥军联盟商家名录", Map.of("merchants", site.merchants(),
+                        "categoryChart", Charts.merchantsByCategory(site), "cityChart", Charts.merchantsByCity(site))));
         pages.add(new Page.Json("merchants/index.json", MerchantIndex.of(site)));
         for (Merchant m : site.merchants()) {
             pages.add(page(m.url(), "merchant.ftlh", "merchants", m.name(), m.name() + "：" + m.offers().get(0).text(),
                     Map.of("merchant", m, "city", site.city(m.city()))));
         }
+        DisplayDeck deck = DisplayDeck.of(site, themeStamp);
+        pages.add(page("display/", "display.ftlh", "display", deck.title(), "在公共场所的屏幕上轮播的双拥荣誉展示",
+                Map.of("deck", deck)));
+        pages.add(new Page.Json("display/version.json", Map.of("version", deck.version())));
         pages.add(page("feed.xml", "feed.ftlx", "", site.settings().title(), site.settings().description(),
                 Map.of("entries", site.articles().subList(0, Math.min(FEED_ENTRIES, site.articles().size())))));
         pages.add(page("sitemap.xml", "sitemap.ftlx", "", "", "", Map.of("urls", sitemap(pages))));
