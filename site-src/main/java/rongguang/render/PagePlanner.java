@@ -10,6 +10,7 @@ import rongguang.model.Exemplar;
 import rongguang.model.Merchant;
 import rongguang.model.Site;
 import rongguang.model.TermIndex;
+import rongguang.search.SearchDocument;
 
 /**
  * Plans every page of the site from the model: which URL, which template, which variables. Templates receive
@@ -68,6 +69,7 @@ public final class PagePlanner {
             pages.add(page(m.url(), "merchant.ftlh", "merchants", m.name(), m.name() + "：" + m.offers().get(0).text(),
                     Map.of("merchant", m, "city", site.city(m.city()))));
         }
+        pages.add(search());
         pages.add(page("feed.xml", "feed.ftlx", "", site.settings().title(), site.settings().description(),
                 Map.of("entries", site.articles().subList(0, Math.min(FEED_ENTRIES, site.articles().size())))));
         pages.add(page("sitemap.xml", "sitemap.ftlx", "", "", "", Map.of("urls", sitemap(pages))));
@@ -97,6 +99,15 @@ public final class PagePlanner {
         String badge = site.badge(a);
         if (badge != null) vars.put("badge", badge);
         return page(a.url(), "article.ftlh", "articles", a.title(), a.summary(), vars);
+    }
+
+    /** The search page; its script reads the index that {@link rongguang.search.SearchIndex} writes. */
+    private Page search() {
+        List<Map<String, String>> kinds = new ArrayList<>();
+        for (SearchDocument.Kind k : SearchDocument.Kind.values()) {
+            kinds.add(Map.of("key", k.key(), "label", k.label(), "list", k.list()));
+        }
+        return page("search/", "search.ftlh", "search", "站内搜索", "搜索文章、模范城、人物和商家", Map.of("kinds", kinds));
     }
 
     /** The 404 page is served at any depth, so its links start from the site's base path instead of a relative root. */

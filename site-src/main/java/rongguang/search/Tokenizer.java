@@ -1,0 +1,105 @@
+package rongguang.search;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * How text becomes search keys, the same way in Java and in {@code templates/assets/search.js}: each code point is
+ * normalized on its own (NFKC, so full-width ＡＢＣ１２３ and half-width ABC123 are one; then lower case), Chinese
+ * is cut into character bigrams and everything else into words of letters and digits.
+ *
+ * <p>Why bigrams and not a segmenter (HanLP is on the class path): a reader types any run of characters, and a
+ * segmenter cuts 退役军人事务局 into words that a query like 军人事 never equals. Bigrams with positions find every
+ * run of two or more characters wherever it stands: a query of n characters is its n-1 bigrams found at adjacent
+ * positions. Single characters are not indexed (they would match almost every page).
+ */
+public final class Tokenizer {
+    /** Longest word kept; longer runs of letters are cut (hashes, long numbers). */
+    static final int MAX_WORD = 32;
+
+    /** Receives keys in text order. */
+    public interface Sink {
+        void key(String key, int position);
+    }
+
+    private Tokenizer() {}
+
+    /** NFKC and lower case, one code point at a time (so positions in a text never shift with its neighbours). */
+    public static String normalize(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 0x80) {
+                sb.append((char) Character.toLowerCase(cp));
+            } else {
+                sb.append(Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC)
+                        .toLowerCase(Locale.ROOT));
+            }
+        }
+        return sb.toString();
+    }
+
+    public static boolean isHan(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN && Character.isLetter(cp);
+    }
+
+    /** Letters and digits of any script but Han, as JavaScript's {@code [\p{L}\p{N}]}. */
+    static boolean isWordChar(int cp) {
+        if (Character.isLetter(cp)) return true;
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
+    /**
+     * Emits the keys of an already normalized text; positions count code points from {@code base}. A bigram's
+     * position is that of its first character.
+     */
+    public static void keys(String normalized, int base, Sink sink) {
+        int position = base;
+        int previousHan = -1;
+        StringBuilder word = new StringBuilder();
+        int wordStart = 0;
+        for (int i = 0; i < normalized.length(); ) {
+            int cp = normalized.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean han = isHan(cp);
+            if (!han && isWordChar(cp)) {
+                if (word.isEmpty()) wordStart = position;
+                if (word.length() < MAX_WORD) word.appendCodePoint(cp);
+            } else if (!word.isEmpty()) {
+                sink.key(word.toString(), wordStart);
+                word.setLength(0);
+            }
+            if (han && previousHan >= 0) {
+                sink.key(new StringBuilder(4).appendCodePoint(previousHan).appendCodePoint(cp).toString(), position - 1);
+            }
+            previousHan = han ? cp : -1;
+            position++;
+        }
+        if (!word.isEmpty()) sink.key(word.toString(), wordStart);
+    }
+
+    /**
+     * The key that decides a key's shard: a bigram itself; for a word its first two characters, so that every
+     * word a prefix can complete lies in the prefix's shard.
+     */
+    static String shardKey(String key) {
+        int first = key.codePointAt(0);
+        if (isHan(first)) return key;
+        int end = key.offsetByCodePoints(0, Math.min(2, key.codePointCount(0, key.length())));
+        return key.substring(0, end);
+    }
+
+    /** FNV-1a over code points; search.js computes the same. */
+    static int hash(String s) {
+        int h = 0x811c9dc5;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            h = (h ^ cp) * 16777619;
+        }
+        return h;
+    }
+}
