@@ -152,8 +152,8 @@
       var r = reader(posBytes, entry.pos);
       var all = new Array(entry.count);
       for (var i = 0; i < entry.count; i++) {
-        var n = r.varint(), p = 0, list = new Int32Array(n);
-        for (var j = 0; j < n; j++) { p += r.varint(); list[j] = p; }
+        var list = [], p = -1, gap;
+        while ((gap = r.varint()) !== 0) { p += gap; list.push(p); }
         all[i] = list;
       }
       entry.positions = all;

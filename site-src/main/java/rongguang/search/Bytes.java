@@ -12,7 +12,7 @@ final class Bytes {
     }
 
     void varint(int value) {
-        ensure(5);
+        if (size + 5 > data.length) ensure(5);
         while ((value & ~0x7f) != 0) {
             data[size++] = (byte) ((value & 0x7f) | 0x80);
             value >>>= 7;
@@ -38,11 +38,16 @@ final class Bytes {
         return size;
     }
 
+    /** The backing array; valid up to {@link #size()}, until the next write. */
+    byte[] array() {
+        return data;
+    }
+
     byte[] toArray() {
         return Arrays.copyOf(data, size);
     }
 
     private void ensure(int more) {
-        if (size + more > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, size + more));
+        if (size + more > data.length) data = Arrays.copyOf(data, Math.max(data.length + (data.length >> 1), size + more));
     }
 }

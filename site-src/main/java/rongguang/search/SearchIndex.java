@@ -51,20 +51,20 @@ public final class SearchIndex {
     /** Writes the whole index; returns the number of files written. */
     public static int write(Site site, Files out) throws IOException {
         List<SearchDocument> docs = SearchDocuments.of(site);
-        Postings postings = new Postings();
+        Postings postings = new Postings(Math.min(8, Runtime.getRuntime().availableProcessors()));
         try {
             for (int from = 0; from < docs.size(); from += BATCH) {
                 int start = from;
                 List<Postings.DocKeys> keys = IntStream.range(from, Math.min(from + BATCH, docs.size())).parallel()
-                        .mapToObj(i -> document(i, docs.get(i), out))
+                        .mapToObj(i -> document(i, docs.get(i), postings.parts(), out))
                         .toList();
-                for (int i = 0; i < keys.size(); i++) postings.add(start + i, keys.get(i));
+                IntStream.range(0, postings.parts()).parallel().forEach(part -> postings.add(part, start, keys));
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         int shards = shardCount(postings.documentBytes());
-        List<List<String>> keys = postings.shards(shards);
+        List<List<Postings.Entry>> keys = postings.shards(shards);
         try {
             IntStream.range(0, shards).parallel().forEach(s -> {
                 try {
@@ -80,7 +80,7 @@ public final class SearchIndex {
         return docs.size() + 2 * shards + 1;
     }
 
-    private static Postings.DocKeys document(int number, SearchDocument doc, Files out) {
+    private static Postings.DocKeys document(int number, SearchDocument doc, int parts, Files out) {
         String text = doc.text().get();
         Map<String, Object> fragment = new LinkedHashMap<>();
         fragment.put("url", doc.url());
@@ -92,7 +92,7 @@ public final class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Postings.DocKeys.of(doc.title(), text);
+        return Postings.DocKeys.of(doc.title(), text, parts);
     }
 
     static int shardCount(long documentBytes) {
@@ -105,13 +105,14 @@ public final class SearchIndex {
         return String.format(Locale.ROOT, "%x", shard);
     }
 
-    private static void writeShard(int shard, List<String> keys, Postings postings, Files out) throws IOException {
+    private static void writeShard(int shard, List<Postings.Entry> keys, Postings postings, Files out)
+            throws IOException {
         Bytes docs = new Bytes(4096);
         Bytes positions = new Bytes(16384);
         docs.varint(keys.size());
-        for (String key : keys) {
-            Postings.Posting p = postings.get(key);
-            byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        for (Postings.Entry e : keys) {
+            Postings.Posting p = e.posting();
+            byte[] k = e.key().getBytes(StandardCharsets.UTF_8);
             docs.varint(k.length);
             docs.bytes(k);
             docs.varint(p.count);

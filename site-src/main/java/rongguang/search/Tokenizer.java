@@ -19,7 +19,15 @@ public final class Tokenizer {
 
     /** Receives keys in text order. */
     public interface Sink {
+        /** A bigram of two characters of the Basic Multilingual Plane, as {@code first << 16 | second}. */
+        void bigram(int key, int position);
+
+        /** A word, or a bigram of other characters. */
         void key(String key, int position);
+    }
+
+    static String bigram(int key) {
+        return new String(new char[] {(char) (key >>> 16), (char) key});
     }
 
     private Tokenizer() {}
@@ -32,15 +40,35 @@ public final class Tokenizer {
             i += Character.charCount(cp);
             if (cp < 0x80) {
                 sb.append((char) Character.toLowerCase(cp));
+            } else if (cp < 0x10000) {
+                String n = BMP[cp];
+                if (n == null) BMP[cp] = n = normalize(cp);
+                sb.append(n);
             } else {
-                sb.append(Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC)
-                        .toLowerCase(Locale.ROOT));
+                sb.append(normalize(cp));
             }
         }
         return sb.toString();
     }
 
+    /** Normalized forms of the characters met so far: normalizing each anew costs more than the rest of the index. */
+    private static final String[] BMP = new String[0x10000];
+    /** 0 not yet known, 1 Han, 2 not Han. */
+    private static final byte[] HAN = new byte[0x10000];
+
+    private static String normalize(int cp) {
+        return Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
     public static boolean isHan(int cp) {
+        if (cp < 0x80) return false;
+        if (cp >= 0x10000) return han(cp);
+        byte known = HAN[cp];
+        if (known == 0) HAN[cp] = known = han(cp) ? (byte) 1 : (byte) 2;
+        return known == 1;
+    }
+
+    private static boolean han(int cp) {
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN && Character.isLetter(cp);
     }
 
@@ -73,7 +101,8 @@ public final class Tokenizer {
                 word.setLength(0);
             }
             if (han && previousHan >= 0) {
-                sink.key(new StringBuilder(4).appendCodePoint(previousHan).appendCodePoint(cp).toString(), position - 1);
+                if (previousHan < 0x10000 && cp < 0x10000) sink.bigram(previousHan << 16 | cp, position - 1);
+                else sink.key(new StringBuilder(4).appendCodePoint(previousHan).appendCodePoint(cp).toString(), position - 1);
             }
             previousHan = han ? cp : -1;
             position++;
