@@ -36,23 +36,47 @@ public final class Tokenizer {
     public static String normalize(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+                i++;
+                continue;
+            }
+            if (!Character.isSurrogate(c) && c != 0xffff) {
+                char one = ONE[c];
+                if (one == 0) {
+                    String n = normalize((int) c);
+                    if (n.length() == 1) {
+                        one = n.charAt(0);
+                    } else {
+                        MANY[c] = n;
+                        one = 0xffff;
+                    }
+                    ONE[c] = one;
+                }
+                if (one != 0xffff) {
+                    sb.append(one);
+                } else {
+                    String many = MANY[c];
+                    sb.append(many != null ? many : normalize((int) c));
+                }
+                i++;
+                continue;
+            }
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp < 0x80) {
-                sb.append((char) Character.toLowerCase(cp));
-            } else if (cp < 0x10000) {
-                String n = BMP[cp];
-                if (n == null) BMP[cp] = n = normalize(cp);
-                sb.append(n);
-            } else {
-                sb.append(normalize(cp));
-            }
+            sb.append(normalize(cp));
         }
         return sb.toString();
     }
 
-    /** Normalized forms of the characters met so far: normalizing each anew costs more than the rest of the index. */
-    private static final String[] BMP = new String[0x10000];
+    /**
+     * What characters of the Basic Multilingual Plane normalize to, filled as they are met (normalizing each anew
+     * cost more than the rest of the index): the one character, or 0xffff when it is several, kept in MANY.
+     * Races write the same values; a reader that sees 0xffff before MANY is filled normalizes anew.
+     */
+    private static final char[] ONE = new char[0x10000];
+    private static final String[] MANY = new String[0x10000];
     /** 0 not yet known, 1 Han, 2 not Han. */
     private static final byte[] HAN = new byte[0x10000];
 
