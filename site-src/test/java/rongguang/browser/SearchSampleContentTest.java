@@ -139,14 +139,50 @@ class SearchSampleContentTest {
         assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector(".search-result"))).isEmpty();
     }
 
+    private static String everything;
+
+    /** Whether a word is anywhere in the site's pages and JSON files. */
     private static boolean appearsInOutput(String word) throws IOException {
-        String normalized = java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFKC);
-        for (String f : TestSite.files(sample.output())) {
-            if (!f.endsWith(".html") && !f.endsWith(".json")) continue;
-            String text = Files.readString(sample.output().resolve(f));
-            if (text.contains(word) || text.contains(normalized)) return true;
+        if (everything == null) {
+            StringBuilder all = new StringBuilder();
+            for (String f : TestSite.files(sample.output())) {
+                if (f.endsWith(".html") || f.endsWith(".json")) all.append(Files.readString(sample.output().resolve(f)));
+            }
+            everything = all.toString();
         }
-        return false;
+        String normalized = java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFKC);
+        return everything.contains(word) || everything.contains(normalized);
+    }
+
+    @Test
+    void aRunInsideALongerWordIsFoundAndAScatteredOneIsNot() throws IOException {
+        String url = "articles/handan-shuangyong-gongzuo-zongshu/";
+        assertThat(search("军人事")).contains(url);
+        // XYZ made of two bigrams XY and YZ of this article that never stand side by side anywhere
+        String text = Jsoup.parse(Files.readString(sample.output().resolve(url + "index.html"))).selectFirst(".prose").text();
+        String scattered = null;
+        for (int i = 0; i + 1 < text.length() && scattered == null; i++) {
+            for (int j = 0; j + 1 < text.length() && scattered == null; j++) {
+                String candidate = text.substring(i, i + 2) + text.charAt(j + 1);
+                if (candidate.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                        && text.charAt(j) == text.charAt(i + 1) && !appearsInOutput(candidate)) {
+                    scattered = candidate;
+                }
+            }
+        }
+        assertThat(scattered).isNotNull();
+        assertThat(search(scattered.substring(0, 2))).contains(url);
+        assertThat(search(scattered.substring(1))).contains(url);
+        assertThat(search(scattered)).as(scattered).isEmpty();
+    }
+
+    @Test
+    void theLastLatinWordMatchesAsAPrefixTheOthersWhole() {
+        List<String> app = search("APP");
+        assertThat(app).isNotEmpty();
+        assertThat(search("ap")).containsAll(app);
+        assertThat(search("邯郸 ap")).isNotEmpty().isSubsetOf(search("ap"));
+        assertThat(search("ap 邯郸")).as("a word before the last is whole").isEmpty();
     }
 
     @Test
