@@ -26,6 +26,7 @@ import rongguang.render.PagePlanner;
 import rongguang.render.PageRecord;
 import rongguang.render.Renderer;
 import rongguang.render.Templates;
+import rongguang.search.SearchIndex;
 import rongguang.write.FileStamp;
 import rongguang.write.OutputTree;
 
@@ -151,6 +152,8 @@ public final class Generator {
                     previousPages, sink(out), progress == null ? done -> { } : progress::rendered);
             problems.throwIfErrors();
             timings.lap("渲染");
+            SearchIndex.write(site, out::write);
+            timings.lap("索引");
             out.copyTree(options.siteDir().resolve("content/media"), "media");
             out.copyTree(templatesDir.resolve("assets"), "assets");
             timings.lap("复制");

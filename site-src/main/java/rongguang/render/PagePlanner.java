@@ -12,6 +12,7 @@ import rongguang.model.Site;
 import rongguang.model.TermIndex;
 import rongguang.render.chart.Charts;
 import rongguang.render.chart.Timeline;
+import rongguang.search.SearchDocument;
 
 /**
  * Plans every page of the site from the model: which URL, which template, which variables. Templates receive
@@ -88,6 +89,7 @@ public final class PagePlanner {
         pages.add(page("display/", "display.ftlh", "display", deck.title(), "在公共场所的屏幕上轮播的双拥荣誉展示",
                 Map.of("deck", deck)));
         pages.add(new Page.Json("display/version.json", Map.of("version", deck.version())));
+        pages.add(search());
         pages.add(page("feed.xml", "feed.ftlx", "", site.settings().title(), site.settings().description(),
                 Map.of("entries", site.articles().subList(0, Math.min(FEED_ENTRIES, site.articles().size())))));
         pages.add(page("sitemap.xml", "sitemap.ftlx", "", "", "", Map.of("urls", sitemap(pages))));
@@ -129,6 +131,15 @@ public final class PagePlanner {
         if (badge != null) vars.put("badge", badge);
         vars.put("structuredData", new StructuredData(a, site.settings()));
         return page(a.url(), "article.ftlh", "articles", a.title(), a.summary(), vars);
+    }
+
+    /** The search page; its script reads the index that {@link rongguang.search.SearchIndex} writes. */
+    private Page search() {
+        List<Map<String, String>> kinds = new ArrayList<>();
+        for (SearchDocument.Kind k : SearchDocument.Kind.values()) {
+            kinds.add(Map.of("key", k.key(), "label", k.label(), "list", k.list()));
+        }
+        return page("search/", "search.ftlh", "search", "站内搜索", "搜索文章、模范城、人物和商家", Map.of("kinds", kinds));
     }
 
     /** The 404 page is served at any depth, so its links start from the site's base path instead of a relative root. */

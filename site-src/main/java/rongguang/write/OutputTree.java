@@ -162,8 +162,11 @@ public final class OutputTree implements AutoCloseable {
         }
     }
 
+    /** Marked created only once it exists: a thread that finds the mark may write into the folder at once. */
     private void directories(Path dir) throws IOException {
-        if (created.add(dir)) Files.createDirectories(dir);
+        if (created.contains(dir)) return;
+        Files.createDirectories(dir);
+        created.add(dir);
     }
 
     /** Copies the regular files below {@code from} to {@code into} (a folder relative to the output). */

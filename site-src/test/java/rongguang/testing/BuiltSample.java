@@ -14,11 +14,13 @@ public final class BuiltSample implements AutoCloseable {
     private final Path work;
     private final Path output;
     private final StaticServer server;
+    private final rongguang.model.Site site;
 
-    private BuiltSample(Path work, Path output, StaticServer server) {
+    private BuiltSample(Path work, Path output, StaticServer server, rongguang.model.Site site) {
         this.work = work;
         this.output = output;
         this.server = server;
+        this.site = site;
     }
 
     /** The sample site as it is, served at the root. */
@@ -44,13 +46,18 @@ public final class BuiltSample implements AutoCloseable {
         }
         Path output = work.resolve("output");
         Problems problems = new Problems();
-        TestSite.build(site, output, false, problems);
+        var result = TestSite.build(site, output, false, problems);
         if (problems.hasErrors()) throw new IllegalStateException("the sample site does not build: " + problems.sorted());
-        return new BuiltSample(work, output, StaticServer.start(output, prefix));
+        return new BuiltSample(work, output, StaticServer.start(output, prefix), result.site());
     }
 
     public Path output() {
         return output;
+    }
+
+    /** The model the site was built from. */
+    public rongguang.model.Site site() {
+        return site;
     }
 
     /** The served address of a path relative to the site's root, such as {@code "cities/"}. */

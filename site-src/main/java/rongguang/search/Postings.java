@@ -1,0 +1,307 @@
+package rongguang.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every key's documents and positions, encoded as documents are added (in increasing number), so the index of
+ * 10,000 articles takes a few tens of megabytes and no object per occurrence. Keys are split into parts by hash,
+ * each part filled by its own thread.
+ *
+ * <p>A key has two blocks. The document block, one varint per document: the gap to the previous document number
+ * (minus one) shifted left once, with the low bit set when the key occurs in the title. The position block, per
+ * document: the gaps between its positions (the first counted from -1, so every gap is at least 1), then 0. A query
+ * of two characters reads only document blocks; only longer runs, which must check that their bigrams stand side
+ * by side, read positions.
+ */
+final class Postings {
+    /** Body positions start here, so that a position tells title from body. Titles are cut to stay below it. */
+    static final int BODY = 1024;
+
+    static final class Posting {
+        final Bytes docs = new Bytes(8);
+        final Bytes positions = new Bytes(16);
+        int count;
+        private int last = -1;
+
+        void add(int doc, boolean title, byte[] block, int from, int to) {
+            docs.varint(((doc - last - 1) << 1) | (title ? 1 : 0));
+            last = doc;
+            count++;
+            positions.bytes(block, from, to - from);
+        }
+    }
+
+    /**
+     * One document's keys, grouped by key with their position blocks already encoded, and split into parts; made
+     * for many documents at once, on every core. The shared postings are then touched once per key and document,
+     * not once per occurrence.
+     */
+    static final class DocKeys implements Tokenizer.Sink {
+        private final Scratch scratch = SCRATCH.get().reset();
+        private final Map<String, Positions> words = new HashMap<>();
+        final Bytes blocks = new Bytes(2048);
+        final Part[] parts;
+
+        /** The keys of one part: bigram keys or words, each with its block's start and end (~end when in the title). */
+        static final class Part {
+            int[] bigrams = new int[64];
+            int[] bigramStarts = new int[64];
+            int[] bigramEnds = new int[64];
+            int bigramCount;
+            final List<String> words = new ArrayList<>();
+            final List<Integer> wordStarts = new ArrayList<>();
+            final List<Integer> wordEnds = new ArrayList<>();
+
+            void bigram(int key, int start, int end) {
+                if (bigramCount == bigrams.length) {
+                    bigrams = java.util.Arrays.copyOf(bigrams, bigramCount * 2);
+                    bigramStarts = java.util.Arrays.copyOf(bigramStarts, bigramCount * 2);
+                    bigramEnds = java.util.Arrays.copyOf(bigramEnds, bigramCount * 2);
+                }
+                bigrams[bigramCount] = key;
+                bigramStarts[bigramCount] = start;
+                bigramEnds[bigramCount++] = end;
+            }
+        }
+
+        private DocKeys(int parts) {
+            this.parts = new Part[parts];
+            for (int i = 0; i < parts; i++) this.parts[i] = new Part();
+        }
+
+        @Override
+        public void bigram(int key, int position) {
+            scratch.add(key, position);
+        }
+
+        @Override
+        public void key(String key, int position) {
+            words.computeIfAbsent(key, k -> new Positions()).add(position);
+        }
+
+        static DocKeys of(String title, String text, int parts) {
+            DocKeys keys = new DocKeys(parts);
+            String t = Tokenizer.normalize(title);
+            if (t.codePointCount(0, t.length()) > BODY - 8) t = t.substring(0, t.offsetByCodePoints(0, BODY - 8));
+            Tokenizer.keys(t, 0, keys);
+            Tokenizer.keys(Tokenizer.normalize(text), BODY, keys);
+            keys.group();
+            return keys;
+        }
+
+        /** Encodes each key's positions into {@link #blocks}: gaps (the first from -1), then 0. */
+        private void group() {
+            Scratch sc = scratch;
+            int[] at = sc.groupStarts();
+            for (int id = 0; id < sc.distinct; id++) {
+                int from = blocks.size();
+                int previous = -1;
+                for (int j = at[id], end = at[id + 1]; j < end; j++) {
+                    blocks.varint(sc.grouped[j] - previous);
+                    previous = sc.grouped[j];
+                }
+                blocks.varint(0);
+                int key = sc.keyOf[id];
+                int first = sc.grouped[at[id]];
+                parts[part(IntMap.mix(key), parts.length)].bigram(key, from, first < BODY ? ~blocks.size() : blocks.size());
+            }
+            for (Map.Entry<String, Positions> e : words.entrySet()) {
+                Positions p = e.getValue();
+                int from = blocks.size();
+                int previous = -1;
+                for (int j = 0; j < p.size; j++) {
+                    blocks.varint(p.list[j] - previous);
+                    previous = p.list[j];
+                }
+                blocks.varint(0);
+                Part part = parts[part(e.getKey().hashCode(), parts.length)];
+                part.words.add(e.getKey());
+                part.wordStarts.add(from);
+                part.wordEnds.add(p.list[0] < BODY ? ~blocks.size() : blocks.size());
+            }
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * A thread's working memory for grouping one document's bigrams by key: each key gets a local number on first
+     * sight (an open-addressing table, stamped per document so it never needs clearing), occurrences are counted
+     * per number and then laid out key by key, positions still in text order. Cheaper than sorting.
+     */
+    static final class Scratch {
+        private int[] slotKeys = new int[4096];
+        private int[] slotIds = new int[4096];
+        private int[] slotStamps = new int[4096];
+        private int stamp;
+        int distinct;
+        int[] keyOf = new int[1024];
+        private int[] counts = new int[1024];
+        private int[] ids = new int[4096];
+        private int[] positions = new int[4096];
+        private int size;
+        int[] grouped = new int[4096];
+        private int[] starts = new int[1025];
+
+        Scratch reset() {
+            stamp++;
+            distinct = 0;
+            size = 0;
+            return this;
+        }
+
+        void add(int key, int position) {
+            if (distinct * 2 >= slotKeys.length) growTable();
+            int mask = slotKeys.length - 1;
+            int i = IntMap.mix(key) & mask;
+            while (slotStamps[i] == stamp && slotKeys[i] != key) i = (i + 1) & mask;
+            int id;
+            if (slotStamps[i] == stamp) {
+                id = slotIds[i];
+            } else {
+                id = distinct++;
+                slotStamps[i] = stamp;
+                slotKeys[i] = key;
+                slotIds[i] = id;
+                if (id == keyOf.length) {
+                    keyOf = java.util.Arrays.copyOf(keyOf, id * 2);
+                    counts = java.util.Arrays.copyOf(counts, id * 2);
+                }
+                keyOf[id] = key;
+                counts[id] = 0;
+            }
+            counts[id]++;
+            if (size == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, size * 2);
+                positions = java.util.Arrays.copyOf(positions, size * 2);
+            }
+            ids[size] = id;
+            positions[size++] = position;
+        }
+
+        /** Lays the positions out key by key into {@link #grouped}; returns where each key's run starts (and ends). */
+        int[] groupStarts() {
+            if (starts.length < distinct + 1) starts = new int[distinct * 2 + 1];
+            int sum = 0;
+            for (int id = 0; id < distinct; id++) {
+                starts[id] = sum;
+                sum += counts[id];
+            }
+            starts[distinct] = sum;
+            if (grouped.length < size) grouped = new int[size * 2];
+            int[] next = java.util.Arrays.copyOf(starts, distinct);
+            for (int j = 0; j < size; j++) grouped[next[ids[j]]++] = positions[j];
+            return starts;
+        }
+
+        private void growTable() {
+            int[] oldKeys = slotKeys;
+            int[] oldIds = slotIds;
+            int[] oldStamps = slotStamps;
+            int n = oldKeys.length * 2;
+            slotKeys = new int[n];
+            slotIds = new int[n];
+            slotStamps = new int[n];
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldStamps[j] != stamp) continue;
+                int i = IntMap.mix(oldKeys[j]) & (n - 1);
+                while (slotStamps[i] == stamp) i = (i + 1) & (n - 1);
+                slotStamps[i] = stamp;
+                slotKeys[i] = oldKeys[j];
+                slotIds[i] = oldIds[j];
+            }
+        }
+    }
+
+    static final class Positions {
+        int[] list = new int[2];
+        int size;
+
+        void add(int position) {
+            if (size == list.length) list = java.util.Arrays.copyOf(list, size * 2);
+            list[size++] = position;
+        }
+    }
+
+    private final int parts;
+    private final List<IntMap<Posting>> bigrams = new ArrayList<>();
+    private final List<Map<String, Posting>> others = new ArrayList<>();
+
+    Postings(int parts) {
+        this.parts = parts;
+        for (int i = 0; i < parts; i++) {
+            bigrams.add(new IntMap<>());
+            others.add(new HashMap<>());
+        }
+    }
+
+    int parts() {
+        return parts;
+    }
+
+    /** Adds the keys of part {@code part} of documents numbered from {@code first}, in order. */
+    void add(int part, int first, List<DocKeys> docs) {
+        IntMap<Posting> b = bigrams.get(part);
+        Map<String, Posting> o = others.get(part);
+        for (int d = 0; d < docs.size(); d++) {
+            int doc = first + d;
+            DocKeys keys = docs.get(d);
+            byte[] blocks = keys.blocks.array();
+            DocKeys.Part p = keys.parts[part];
+            for (int i = 0; i < p.bigramCount; i++) {
+                int key = p.bigrams[i];
+                Posting posting = b.get(key);
+                if (posting == null) posting = b.computeIfAbsent(key, k -> new Posting());
+                int end = p.bigramEnds[i];
+                boolean title = end < 0;
+                int to = title ? ~end : end;
+                posting.add(doc, title, blocks, p.bigramStarts[i], to);
+            }
+            for (int i = 0; i < p.words.size(); i++) {
+                int end = p.wordEnds.get(i);
+                boolean title = end < 0;
+                int to = title ? ~end : end;
+                o.computeIfAbsent(p.words.get(i), k -> new Posting()).add(doc, title, blocks, p.wordStarts.get(i), to);
+            }
+        }
+    }
+
+    private static int part(int hash, int parts) {
+        return parts == 1 ? 0 : Math.floorMod(hash ^ (hash >>> 7), parts);
+    }
+
+    long documentBytes() {
+        long[] sum = {0};
+        for (int i = 0; i < parts; i++) {
+            bigrams.get(i).forEach((k, p) -> sum[0] += p.docs.size());
+            for (Posting p : others.get(i).values()) sum[0] += p.docs.size();
+        }
+        return sum[0];
+    }
+
+    record Entry(String key, Posting posting) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry o) {
+            return key.compareTo(o.key);
+        }
+    }
+
+    /** The keys of each shard, sorted. */
+    List<List<Entry>> shards(int count) {
+        List<List<Entry>> shards = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) shards.add(new ArrayList<>());
+        for (int i = 0; i < parts; i++) {
+            bigrams.get(i).forEach((k, p) -> {
+                String key = Tokenizer.bigram(k);
+                shards.get(Tokenizer.hash(key) & (count - 1)).add(new Entry(key, p));
+            });
+            others.get(i).forEach((key, p) ->
+                    shards.get(Tokenizer.hash(Tokenizer.shardKey(key)) & (count - 1)).add(new Entry(key, p)));
+        }
+        shards.forEach(java.util.Collections::sort);
+        return shards;
+    }
+}

@@ -1,0 +1,45 @@
+package rongguang.search;
+
+import java.util.function.Supplier;
+
+/**
+ * One thing a search can find. Its text is made when asked for, so that article bodies are read from the body
+ * store one at a time while the index is built, never all at once.
+ *
+ * @param url  relative to the site root, as pages link
+ * @param date ISO date, or null for what has none (cities, exemplars, merchants)
+ * @param text the searchable text besides the title, lines separated by {@code \n}
+ */
+public record SearchDocument(Kind kind, String url, String title, String date, Supplier<String> text) {
+
+    /** In index order: a document's kind follows from its number. */
+    public enum Kind {
+        CITY("city", "模范城", "cities/"),
+        EXEMPLAR("exemplar", "人物", "exemplars/"),
+        MERCHANT("merchant", "商家", "merchants/"),
+        ARTICLE("article", "文章", "articles/");
+
+        private final String key;
+        private final String label;
+        private final String list;
+
+        Kind(String key, String label, String list) {
+            this.key = key;
+            this.label = label;
+            this.list = list;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The list page of the kind, relative to the site root. */
+        public String list() {
+            return list;
+        }
+    }
+}

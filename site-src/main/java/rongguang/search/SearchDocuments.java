@@ -1,0 +1,108 @@
+package rongguang.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import rongguang.model.Article;
+import rongguang.model.City;
+import rongguang.model.Exemplar;
+import rongguang.model.Honor;
+import rongguang.model.Merchant;
+import rongguang.model.Site;
+import rongguang.model.Stat;
+
+/**
+ * The documents of a site in index order, which is also the order of ties in the ranking: cities, exemplars and
+ * merchants first (they describe the present, so they count as newest), then articles newest first.
+ */
+public final class SearchDocuments {
+    private SearchDocuments() {}
+
+    public static List<SearchDocument> of(Site site) {
+        List<SearchDocument> docs = new ArrayList<>();
+        for (City c : site.cities()) {
+            docs.add(new SearchDocument(SearchDocument.Kind.CITY, c.url(), c.name(), null, () -> city(c)));
+        }
+        for (Exemplar e : site.exemplars()) {
+            docs.add(new SearchDocument(SearchDocument.Kind.EXEMPLAR, e.url(), e.name(), null, () -> exemplar(site, e)));
+        }
+        for (Merchant m : site.merchants()) {
+            docs.add(new SearchDocument(SearchDocument.Kind.MERCHANT, m.url(), m.name(), null, () -> merchant(site, m)));
+        }
+        for (Article a : site.articles()) {
+            docs.add(new SearchDocument(SearchDocument.Kind.ARTICLE, a.url(), a.title(), a.isoDate(), () -> article(a)));
+        }
+        return docs;
+    }
+
+    private static String city(City c) {
+        Lines l = new Lines();
+        l.add(c.province());
+        l.add(c.target());
+        l.add(c.summary());
+        for (Honor h : c.honors()) {
+            StringJoiner line = new StringJoiner(" ");
+            line.add(h.title()).add(h.countLabel());
+            if (!h.years().isEmpty()) line.add(String.join("、", h.years().stream().map(y -> y + "年").toList()));
+            if (h.note() != null) line.add(h.note());
+            l.add(line.toString());
+        }
+        for (Stat s : c.stats()) l.add(s.label() + " " + s.text());
+        return l.toString();
+    }
+
+    private static String exemplar(Site site, Exemplar e) {
+        Lines l = new Lines();
+        City city = site.city(e.city());
+        l.add(e.category() + (city == null ? "" : " " + city.name()));
+        l.add(e.summary());
+        l.add(e.role());
+        l.add(e.service());
+        for (Exemplar.Title t : e.titles()) l.add(t.text() + (t.issuer() == null ? "" : " " + t.issuer()));
+        l.add(PlainText.of(e.storyHtml()));
+        return l.toString();
+    }
+
+    private static String merchant(Site site, Merchant m) {
+        Lines l = new Lines();
+        City city = site.city(m.city());
+        l.add(m.category() + " " + (city == null ? "" : city.name()) + (m.district() == null ? "" : " " + m.district()));
+        l.add(m.address());
+        for (Merchant.Offer o : m.offers()) {
+            l.add(String.join("、", o.groups()) + (o.label() == null ? "" : " " + o.label()) + "：" + o.text());
+        }
+        if (m.credentials() != null && !m.credentials().isEmpty()) l.add("凭" + String.join("、", m.credentials()));
+        l.add(m.alliance());
+        return l.toString();
+    }
+
+    private static String article(Article a) {
+        Lines l = new Lines();
+        l.add(a.kicker());
+        l.add(a.subtitle());
+        StringJoiner meta = new StringJoiner(" ");
+        if (a.column() != null) meta.add(a.column().name());
+        a.tags().forEach(t -> meta.add(t.name()));
+        a.authors().forEach(meta::add);
+        if (a.source() != null) meta.add(a.source());
+        l.add(meta.toString());
+        l.add(PlainText.of(a.bodyHtml()));
+        return l.toString();
+    }
+
+    /** Lines of text, skipping what is missing. */
+    private static final class Lines {
+        private final StringBuilder sb = new StringBuilder();
+
+        void add(String line) {
+            if (line == null || line.isBlank()) return;
+            if (!sb.isEmpty()) sb.append('\n');
+            sb.append(line.strip());
+        }
+
+        @Override
+        public String toString() {
+            return sb.toString();
+        }
+    }
+}

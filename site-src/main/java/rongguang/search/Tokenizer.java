@@ -1,0 +1,158 @@
+package rongguang.search;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * How text becomes search keys, the same way in Java and in {@code templates/assets/search.js}: each code point is
+ * normalized on its own (NFKC, so full-width ＡＢＣ１２３ and half-width ABC123 are one; then lower case), Chinese
+ * is cut into character bigrams and everything else into words of letters and digits.
+ *
+ * <p>Why bigrams and not a segmenter (HanLP is on the class path): a reader types any run of characters, and a
+ * segmenter cuts 退役军人事务局 into words that a query like 军人事 never equals. Bigrams with positions find every
+ * run of two or more characters wherever it stands: a query of n characters is its n-1 bigrams found at adjacent
+ * positions. Single characters are not indexed (they would match almost every page).
+ */
+public final class Tokenizer {
+    /** Longest word kept; longer runs of letters are cut (hashes, long numbers). */
+    static final int MAX_WORD = 32;
+
+    /** Receives keys in text order. */
+    public interface Sink {
+        /** A bigram of two characters of the Basic Multilingual Plane, as {@code first << 16 | second}. */
+        void bigram(int key, int position);
+
+        /** A word, or a bigram of other characters. */
+        void key(String key, int position);
+    }
+
+    static String bigram(int key) {
+        return new String(new char[] {(char) (key >>> 16), (char) key});
+    }
+
+    private Tokenizer() {}
+
+    /** NFKC and lower case, one code point at a time (so positions in a text never shift with its neighbours). */
+    public static String normalize(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+                i++;
+                continue;
+            }
+            if (!Character.isSurrogate(c) && c != 0xffff) {
+                char one = ONE[c];
+                if (one == 0) {
+                    String n = normalize((int) c);
+                    if (n.length() == 1) {
+                        one = n.charAt(0);
+                    } else {
+                        MANY[c] = n;
+                        one = 0xffff;
+                    }
+                    ONE[c] = one;
+                }
+                if (one != 0xffff) {
+                    sb.append(one);
+                } else {
+                    String many = MANY[c];
+                    sb.append(many != null ? many : normalize((int) c));
+                }
+                i++;
+                continue;
+            }
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            sb.append(normalize(cp));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * What characters of the Basic Multilingual Plane normalize to, filled as they are met (normalizing each anew
+     * cost more than the rest of the index): the one character, or 0xffff when it is several, kept in MANY.
+     * Races write the same values; a reader that sees 0xffff before MANY is filled normalizes anew.
+     */
+    private static final char[] ONE = new char[0x10000];
+    private static final String[] MANY = new String[0x10000];
+    /** 0 not yet known, 1 Han, 2 not Han. */
+    private static final byte[] HAN = new byte[0x10000];
+
+    private static String normalize(int cp) {
+        return Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    public static boolean isHan(int cp) {
+        if (cp < 0x80) return false;
+        if (cp >= 0x10000) return han(cp);
+        byte known = HAN[cp];
+        if (known == 0) HAN[cp] = known = han(cp) ? (byte) 1 : (byte) 2;
+        return known == 1;
+    }
+
+    private static boolean han(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN && Character.isLetter(cp);
+    }
+
+    /** Letters and digits of any script but Han, as JavaScript's {@code [\p{L}\p{N}]}. */
+    static boolean isWordChar(int cp) {
+        if (Character.isLetter(cp)) return true;
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
+    /**
+     * Emits the keys of an already normalized text; positions count code points from {@code base}. A bigram's
+     * position is that of its first character.
+     */
+    public static void keys(String normalized, int base, Sink sink) {
+        int position = base;
+        int previousHan = -1;
+        StringBuilder word = new StringBuilder();
+        int wordStart = 0;
+        for (int i = 0; i < normalized.length(); ) {
+            int cp = normalized.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean han = isHan(cp);
+            if (!han && isWordChar(cp)) {
+                if (word.isEmpty()) wordStart = position;
+                if (word.length() < MAX_WORD) word.appendCodePoint(cp);
+            } else if (!word.isEmpty()) {
+                sink.key(word.toString(), wordStart);
+                word.setLength(0);
+            }
+            if (han && previousHan >= 0) {
+                if (previousHan < 0x10000 && cp < 0x10000) sink.bigram(previousHan << 16 | cp, position - 1);
+                else sink.key(new StringBuilder(4).appendCodePoint(previousHan).appendCodePoint(cp).toString(), position - 1);
+            }
+            previousHan = han ? cp : -1;
+            position++;
+        }
+        if (!word.isEmpty()) sink.key(word.toString(), wordStart);
+    }
+
+    /**
+     * The key that decides a key's shard: a bigram itself; for a word its first two characters, so that every
+     * word a prefix can complete lies in the prefix's shard.
+     */
+    static String shardKey(String key) {
+        int first = key.codePointAt(0);
+        if (isHan(first)) return key;
+        int end = key.offsetByCodePoints(0, Math.min(2, key.codePointCount(0, key.length())));
+        return key.substring(0, end);
+    }
+
+    /** FNV-1a over code points; search.js computes the same. */
+    static int hash(String s) {
+        int h = 0x811c9dc5;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            h = (h ^ cp) * 16777619;
+        }
+        return h;
+    }
+}
