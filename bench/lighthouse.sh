@@ -4,13 +4,12 @@
 # page, an article, the merchant directory and a city page, and the home page's total transfer. Not a test: a
 # measurement to record in the README ("Fast on a phone").
 #
-#   bench/lighthouse.sh [PORT]          reports are kept in target/lighthouse/
+#   bench/lighthouse.sh [PATH...]       default: the four pages below; reports are kept in target/lighthouse/
 #
 # Needs Java 17, Maven, Node 18+, npm and Debian's chromium (CHROME_PATH, default /usr/bin/chromium).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-port="${1:-8765}"
 reports="$repo/target/lighthouse"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 
@@ -24,17 +23,20 @@ cleanup() {
 }
 trap cleanup EXIT
 (cd "$repo" && java -jar target/rongguang.jar build --clean --site "$repo" --output "$site/output" --now 2026-11-22 >/dev/null)
-node "$repo/bench/lighthouse/serve.js" "$site/output" "$port" &
+node "$repo/bench/lighthouse/serve.js" "$site/output" 0 >"$site/address" &
 server=$!
-sleep 1
+for _ in $(seq 50); do [ -s "$site/address" ] && break; sleep 0.1; done
+base="$(cat "$site/address")"
+[ -n "$base" ] || { echo "the file server did not start" >&2; exit 1; }
 mkdir -p "$reports"
 
 pages=("" "articles/changsha-shuangyong-zhihua/" "merchants/" "cities/handan/")
+[ $# -eq 0 ] || pages=("$@")
 printf '%-40s %5s %5s %5s %5s %9s\n' page perf a11y bp seo transfer
 for p in "${pages[@]}"; do
   name="${p//\//_}"
   name="${name:-home}"
-  "$repo/bench/lighthouse/node_modules/.bin/lighthouse" "http://127.0.0.1:$port/$p" --quiet \
+  "$repo/bench/lighthouse/node_modules/.bin/lighthouse" "$base$p" --quiet \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --no-first-run --disable-sync" \
     --output=json --output-path="$reports/$name.json" >/dev/null 2>"$reports/$name.log" || {
       echo "lighthouse failed on /$p, see $reports/$name.log" >&2; exit 1; }

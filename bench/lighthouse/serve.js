@@ -1,6 +1,6 @@
 // A small static file server for measuring, as a production server would answer: gzip for text, a year's
 // caching for hashed assets (name.0123abcd.ext), no-cache for the rest, the site's 404.html for missing paths.
-//   node serve.js DIR PORT
+//   node serve.js DIR [PORT]     PORT 0 (the default): any free port; the address is printed on stdout
 'use strict';
 const http = require('http');
 const fs = require('fs');
@@ -8,7 +8,7 @@ const path = require('path');
 const zlib = require('zlib');
 
 const root = path.resolve(process.argv[2]);
-const port = Number(process.argv[3] || 8000);
+const port = Number(process.argv[3] || 0);
 const types = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8', '.xml': 'application/xml; charset=utf-8',
@@ -19,7 +19,7 @@ const types = {
 const compressible = /^(text\/|application\/(json|xml)|image\/svg)/;
 const hashed = /\.[0-9a-f]{8}\.[a-z0-9]+$/;
 
-http.createServer((req, res) => {
+const server = http.createServer((req, res) => {
   let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   let file = path.join(root, rel);
   if (!file.startsWith(root)) { res.writeHead(400); return res.end(); }
@@ -48,4 +48,5 @@ http.createServer((req, res) => {
   headers['Content-Length'] = body.length;
   res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
-}).listen(port, '127.0.0.1');
+});
+server.listen(port, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port + '/'));
