@@ -137,6 +137,23 @@ class ImageBuildTest {
     }
 
     @Test
+    void theSamePhotoInTwoPlacesGetsCopiesInBoth() throws IOException {
+        TestSite site = site();
+        Path media = site.dir().resolve("content/media");
+        for (String copy : new String[] {"a/big.jpg", "b/big.jpg", "c/big.jpg"}) {
+            Files.createDirectories(media.resolve(copy).getParent());
+            Files.copy(media.resolve("covers/big.jpg"), media.resolve(copy));
+        }
+        Path out = tmp.resolve("out");
+        Problems problems = new Problems();
+        new Generator().build(new Generator.Options(site.dir(), out, TestSite.NOW, false, true, null), problems);
+        assertThat(problems.hasErrors()).isFalse();
+        for (String dir : new String[] {"a", "b", "c", "covers"}) {
+            assertThat(out.resolve("media/" + dir + "/big.480w.jpg")).hasSameBinaryContentAs(out.resolve("media/covers/big.480w.jpg"));
+        }
+    }
+
+    @Test
     void anEditorsOwnFileOfACopysNameWins() throws IOException {
         TestSite site = site();
         ImageFiles.writePng(site.dir().resolve("content/media/covers/big.480w.jpg"), 10, 10);

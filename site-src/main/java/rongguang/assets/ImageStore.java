@@ -147,7 +147,8 @@ public final class ImageStore {
             encoded.put(name, copy);
             return;
         }
-        Path temporary = dir.resolve(name + ".new");
+        // two files with the same content are encoded at once on two threads: each writes its own temporary file
+        Path temporary = dir.resolve(name + "." + Thread.currentThread().getId() + ".new");
         Files.write(temporary, copy);
         Files.move(temporary, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
