@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import rongguang.problems.Problems;
 import rongguang.write.FileStamp;
+import rongguang.write.OutputTree;
 
 /**
  * The images under media/: their sizes and their smaller copies, made once per content. A file whose size and
@@ -52,11 +53,13 @@ public final class ImageStore {
         ImageStore store = new ImageStore(dir, key);
         Files.createDirectories(dir);
         Path index = dir.resolve("index");
-        if (Files.isRegularFile(index)) {
-            List<String> lines = Files.readAllLines(index, StandardCharsets.UTF_8);
-            if (!lines.isEmpty() && lines.get(0).equals(MAGIC + "\t" + key)) {
-                for (String line : lines.subList(1, lines.size())) store.readLine(line);
-            }
+        List<String> lines = Files.isRegularFile(index) ? Files.readAllLines(index, StandardCharsets.UTF_8) : List.of();
+        if (!lines.isEmpty() && lines.get(0).equals(MAGIC + "\t" + key)) {
+            for (String line : lines.subList(1, lines.size())) store.readLine(line);
+        } else {
+            // copies made by another generator may differ from what this one makes: start over
+            OutputTree.deleteTree(dir);
+            Files.createDirectories(dir);
         }
         return store;
     }
