@@ -2,7 +2,7 @@ package rongguang.assets;
 
 import java.util.function.Function;
 
-/** Rewrites the relative {@code url(…)} references of a stylesheet that name another asset. */
+/** Rewrites the relative {@code url(…)} and {@code @import "…"} references of a stylesheet that name another asset. */
 final class CssUrls {
     private CssUrls() {}
 
@@ -18,7 +18,12 @@ final class CssUrls {
             char c = css.charAt(i);
             if (c == '"' || c == '\'') {
                 int end = CssMinifier.stringEnd(css, i);
-                out.append(css, i, end);
+                String string = css.substring(i, end);
+                // @import "x.css" names a stylesheet with a plain string
+                boolean imported = afterImport(out) && end - i >= 2
+                        && css.charAt(end - 1) == c;
+                out.append(imported ? rewriteUrl("url(" + string + ")", from, hashedOf).replaceFirst("^url\\((.*)\\)$", "$1")
+                        : string);
                 i = end;
             } else if (CssMinifier.startsUrl(css, i)) {
                 int end = CssMinifier.urlEnd(css, i);
@@ -52,6 +57,12 @@ final class CssUrls {
         String hashed = hashedOf.apply(target);
         if (hashed == null) return token;
         return "url(" + quote + AssetPaths.relative(AssetPaths.folderOf(from), hashed) + suffix + quote + ")";
+    }
+
+    private static boolean afterImport(StringBuilder out) {
+        int end = out.length();
+        while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) end--;
+        return end >= 7 && out.substring(end - 7, end).equalsIgnoreCase("@import");
     }
 
     private static int indexOfAny(String s, String chars) {

@@ -61,6 +61,15 @@ class AssetsTest {
     }
 
     @Test
+    void importedStylesheetsAreNamedByTheirHashToo() {
+        Assets assets = Assets.of(files("main.css", "@import \"parts/grid.css\";@import url('parts/grid.css');a{content:\"parts/grid.css\"}",
+                "parts/grid.css", ".grid { display: grid }"));
+        String grid = assets.hashedName("parts/grid.css");
+        assertThat(text(assets, "main.css")).isEqualTo("@import \"" + grid + "\";@import url('" + grid
+                + "');a{content:\"parts/grid.css\"}");
+    }
+
+    @Test
     void aChangedFontChangesTheStylesheetThatUsesIt() {
         String before = Assets.of(files("style.css", "@font-face{src:url(f.woff2)}", "f.woff2", "one")).hashedName("style.css");
         String after = Assets.of(files("style.css", "@font-face{src:url(f.woff2)}", "f.woff2", "two")).hashedName("style.css");
