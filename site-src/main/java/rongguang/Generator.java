@@ -14,8 +14,10 @@ import rongguang.cache.BuildCache;
 import rongguang.cache.CacheKey;
 import rongguang.load.ArticleEntry;
 import rongguang.load.BodyStore;
+import rongguang.load.DataEntry;
 import rongguang.load.SiteLoader;
 import rongguang.model.Publication;
+import rongguang.model.RelatedArticles;
 import rongguang.model.Site;
 import rongguang.model.SiteAssembler;
 import rongguang.model.SiteInput;
@@ -77,18 +79,32 @@ public final class Generator {
         Configuration templates = Templates.configuration(templatesDir(options));
         if (!options.cached()) {
             try (BodyStore bodies = BodyStore.temporary()) {
-                return build(options, bodies, Map.of(), Map.of(), ImageStore.inMemory(), output, templates, problems,
-                        timings).result();
+                return build(options, bodies, Map.of(), Map.of(), Map.of(), null, ImageStore.inMemory(), output,
+                        templates, problems, timings).result();
             }
         }
         String key = CacheKey.of(settingsFile, options.preview());
         try (BuildCache cache = BuildCache.open(options.outputDir(), key)) {
             ImageStore images = ImageStore.open(cache.folder().resolve("images"), key);
             timings.lap("读缓存");
-            Built built = build(options, cache.bodies(), cache.articles(), cache.pages(), images, output, templates,
-                    problems, timings);
+            // with a record of the output, only changed files are written, moved into place at the end; without
+            // one, a whole new tree is swapped in. The record is void while files move, so an interrupted move
+            // makes the next build a full one.
+            Output update = cache.files().isEmpty() ? output : new Output() {
+                @Override
+                public OutputTree begin() throws IOException {
+                    return OutputTree.update(options.outputDir(), options.siteDir(), cache.files());
+                }
+
+                @Override
+                public void committing() throws IOException {
+                    cache.invalidate();
+                }
+            };
+            Built built = build(options, cache.bodies(), cache.articles(), Map.of(), cache.pages(), null, images,
+                    update, templates, problems, timings);
             try {
-                cache.save(built.articles(), built.pages());
+                cache.save(built.articles(), built.pages(), built.files());
                 images.save();
             } catch (IOException e) {
                 cache.invalidate();
@@ -98,12 +114,16 @@ public final class Generator {
         }
     }
 
-    private record Built(Result result, Map<String, ArticleEntry> articles, Map<String, PageRecord> pages,
-                         Set<String> files) {}
+    private record Built(Result result, Map<String, ArticleEntry> articles, Map<String, DataEntry> data,
+                         Map<String, PageRecord> pages, Set<String> files) {}
 
     /** How a build's output tree is begun: a whole new tree, or an overlay on the last one. */
     private interface Output {
         OutputTree begin() throws IOException;
+
+        /** Called just before the tree is committed. */
+        default void committing() throws IOException {
+        }
     }
 
     private static Path templatesDir(Options options) {
@@ -111,9 +131,10 @@ public final class Generator {
     }
 
     private Built build(Options options, BodyStore bodies, Map<String, ArticleEntry> previousArticles,
-                        Map<String, PageRecord> previousPages, ImageStore imageStore, Output output,
-                        Configuration templates, Problems problems, Timings timings) throws IOException {
-        SiteLoader loader = new SiteLoader(options.siteDir(), bodies, previousArticles);
+                        Map<String, DataEntry> previousData, Map<String, PageRecord> previousPages,
+                        RelatedArticles.Memo related, ImageStore imageStore, Output output, Configuration templates,
+                        Problems problems, Timings timings) throws IOException {
+        SiteLoader loader = new SiteLoader(options.siteDir(), bodies, previousArticles, previousData);
         SiteInput input = loader.load(problems);
         timings.lap("读取");
         if (input == null) problems.throwIfErrors();
@@ -122,7 +143,7 @@ public final class Generator {
         ZonedDateTime now = options.now() != null
                 ? options.now().withZoneSameInstant(input.settings().timeZone())
                 : ZonedDateTime.now(input.settings().timeZone());
-        Site site = new SiteAssembler(new Publication(now, options.preview()), problems).assemble(input);
+        Site site = new SiteAssembler(new Publication(now, options.preview()), problems, related).assemble(input);
         problems.throwIfErrors();
         timings.lap("建模");
         List<Page> pages = new PagePlanner(site).plan();
@@ -152,11 +173,12 @@ public final class Generator {
                 out.write("assets/" + file.getKey(), file.getValue());
             }
             timings.lap("复制");
+            output.committing();
             out.commit();
             timings.lap("替换");
             Result result = new Result(pages.size(), out.fileCount(), outcome.written(), outcome.unchanged(), site,
                     timings);
-            return new Built(result, loader.entries(), outcome.records(), out.files());
+            return new Built(result, loader.entries(), loader.dataEntries(), outcome.records(), out.files());
         }
     }
 
@@ -171,6 +193,8 @@ public final class Generator {
         private final BodyStore bodies;
         private String key;
         private Map<String, ArticleEntry> articles = Map.of();
+        private Map<String, DataEntry> data = Map.of();
+        private final RelatedArticles.Memo related = new RelatedArticles.Memo();
         private Map<String, PageRecord> pages = Map.of();
         private Set<String> files = Set.of();
         private Configuration templates;
@@ -190,11 +214,12 @@ public final class Generator {
                 templates.setTemplateUpdateDelayMilliseconds(0);
             }
             Built built = generator.build(options, bodies, sameSettings ? articles : Map.of(),
-                    sameSettings ? pages : Map.of(), images,
+                    sameSettings ? data : Map.of(), sameSettings ? pages : Map.of(), related, images,
                     () -> OutputTree.overlay(options.outputDir(), options.siteDir(), files),
                     templates, problems, new Timings());
             key = now;
             articles = built.articles();
+            data = built.data();
             pages = built.pages();
             files = built.files();
             return built.result();

@@ -1,6 +1,7 @@
 package rongguang;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import rongguang.problems.Problems;
 import rongguang.testing.ImageFiles;
 import rongguang.testing.TestSite;
+import rongguang.write.OutputTree;
 
 /**
  * An incremental build equals a clean build byte for byte, after each kind of change an editor makes, both for
@@ -53,6 +56,8 @@ class IncrementalBuildTest {
                         "title: \"镜头里的双拥风景：从地铁站到公交专线\"", "title: \"镜头里的双拥风景\""), 60),
                 new Change("article column changed", site -> replace(site.resolve(ARTICLE),
                         "column: 图说双拥", "column: 双拥动态"), 60),
+                new Change("article tags changed", site -> replace(site.resolve(ARTICLE),
+                        "tags: [双拥宣传, 国防教育]", "tags: [国防教育, 拥军优属]"), 200),
                 new Change("article added", site -> write(site.resolve("content/articles/2026/xin-wenzhang.md"), """
                         ---
                         title: 新添的一篇文章
@@ -67,6 +72,20 @@ class IncrementalBuildTest {
                 new Change("article deleted", site -> Files.delete(site.resolve(ARTICLE)), 60),
                 new Change("city data changed", site -> replace(site.resolve("content/data/cities/anyang.json"),
                         "\"value\": 10,", "\"value\": 12,"), 200),
+                new Change("exemplar file deleted", site -> {
+                    Path exemplars = site.resolve("content/data/exemplars");
+                    try (Stream<Path> files = Files.list(exemplars)) {
+                        // one that no article names, so the site still builds
+                        for (Path f : files.sorted().toList()) {
+                            String id = f.getFileName().toString().replace(".json", "");
+                            if (!mentioned(site, id)) {
+                                Files.delete(f);
+                                return;
+                            }
+                        }
+                    }
+                    throw new IllegalStateException("every exemplar is named by an article");
+                }, 200),
                 new Change("template changed", site -> replace(site.resolve("templates/article.ftlh"),
                         "${article.bodyHtml?no_esc}", "<!-- 正文 -->${article.bodyHtml?no_esc}"), 200),
                 // a comment only: the minified stylesheet, its hash and so the pages stay the same
@@ -127,6 +146,87 @@ class IncrementalBuildTest {
                 .as(file).isEqualTo(new String(bytes, StandardCharsets.UTF_8)));
         assertThat(first.written()).isEqualTo(first.pages());
         assertThat(second.written()).as("pages re-rendered").isLessThanOrEqualTo(change.maxWritten());
+    }
+
+    private Path copyOfSample() throws IOException {
+        Path site = tmp.resolve("site");
+        TestSite.copyTree(TestSite.SAMPLE.resolve("content"), site.resolve("content"));
+        TestSite.copyTree(TestSite.SAMPLE.resolve("templates"), site.resolve("templates"));
+        return site;
+    }
+
+    private Map<String, byte[]> clean(Path site) throws IOException {
+        Path clean = tmp.resolve("clean");
+        new Generator().build(new Generator.Options(site, clean, TestSite.NOW, false), new Problems());
+        return TestSite.snapshot(clean);
+    }
+
+    private static Generator.Result cached(Path site, Path out) throws IOException {
+        return new Generator().build(new Generator.Options(site, out, TestSite.NOW, false, true, null), new Problems());
+    }
+
+    @Test
+    void anOutputFileChangedOrDeletedByHandIsWrittenAgain() throws IOException {
+        Path site = copyOfSample();
+        Path out = tmp.resolve("out");
+        cached(site, out);
+        Path page = out.resolve("articles/bayi-jingtou-shuangyong/index.html");
+        Files.writeString(page, "改坏了");
+        Files.delete(out.resolve("cities/index.html"));
+        Files.delete(out.resolve("assets/style.css"));
+
+        Generator.Result again = cached(site, out);
+
+        assertThat(again.written()).isEqualTo(2);
+        assertThat(TestSite.snapshot(out)).containsExactlyInAnyOrderEntriesOf(clean(site));
+    }
+
+    @Test
+    void aFailedIncrementalBuildLeavesTheOutputAndTheCacheAsTheyWere() throws IOException {
+        Path site = copyOfSample();
+        Path out = tmp.resolve("out");
+        cached(site, out);
+        Map<String, byte[]> before = TestSite.snapshot(out);
+        String good = Files.readString(site.resolve(ARTICLE));
+        append(site.resolve(ARTICLE), "\n新的一段。\n");
+        write(site.resolve("content/articles/2026/broken.md"), "---\ntitle: [没有闭合\n---\n正文\n");
+
+        assertThatThrownBy(() -> cached(site, out)).isInstanceOf(rongguang.problems.BuildFailedException.class);
+        assertThat(TestSite.snapshot(out)).containsExactlyInAnyOrderEntriesOf(before);
+
+        Files.delete(site.resolve("content/articles/2026/broken.md"));
+        Generator.Result fixed = cached(site, out);
+        assertThat(fixed.written()).as("still incremental after the failure").isLessThan(fixed.pages() / 2);
+        assertThat(TestSite.snapshot(out)).containsExactlyInAnyOrderEntriesOf(clean(site));
+        assertThat(good).isNotEqualTo(Files.readString(site.resolve(ARTICLE)));
+    }
+
+    @Test
+    void aCommitThatFailsHalfWayMakesTheNextBuildAFullOne() throws IOException {
+        Path site = copyOfSample();
+        Path out = tmp.resolve("out");
+        Generator.Result first = cached(site, out);
+        // a folder where the changed page must go: moving the new page into place fails, after others moved
+        Path page = out.resolve("articles/bayi-jingtou-shuangyong/index.html");
+        Files.delete(page);
+        Files.createDirectories(page.resolve("in-the-way"));
+        replace(site.resolve(ARTICLE), "title: \"镜头里的双拥风景：从地铁站到公交专线\"", "title: \"镜头里的双拥风景\"");
+
+        assertThatThrownBy(() -> cached(site, out)).isInstanceOf(IOException.class);
+
+        OutputTree.deleteTree(page);
+        Generator.Result next = cached(site, out);
+        assertThat(next.written()).as("the cache was void, so everything was written").isEqualTo(first.pages());
+        assertThat(TestSite.snapshot(out)).containsExactlyInAnyOrderEntriesOf(clean(site));
+    }
+
+    private static boolean mentioned(Path site, String id) throws IOException {
+        try (Stream<Path> files = Files.walk(site.resolve("content"))) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(id + ".json")).toList()) {
+                if (Files.readString(f).contains(id)) return true;
+            }
+        }
+        return false;
     }
 
     private static void append(Path file, String text) throws IOException {

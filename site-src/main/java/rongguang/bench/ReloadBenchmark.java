@@ -49,9 +49,10 @@ public final class ReloadBenchmark {
         String original = Files.readString(article);
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         List<Double> times = new ArrayList<>();
+        Quiet listener = new Quiet();
         try (PreviewFolder folder = PreviewFolder.create();
              PreviewServer server = PreviewServer.start(site, new IncrementalPreview(site, folder.siteRoot(), null),
-                     PreviewServer.Config.loopback(0), new Quiet())) {
+                     PreviewServer.Config.loopback(0), listener)) {
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest request = HttpRequest.newBuilder(server.url().resolve("/__rongguang/events"))
                     .header("Accept", "text/event-stream").build();
@@ -69,7 +70,8 @@ public final class ReloadBenchmark {
                 if (!event.equals("reload")) throw new IOException("重新构建失败（事件 " + event + "）");
                 if (i >= warmup) {
                     times.add(ms);
-                    out.printf(Locale.ROOT, "第 %2d 次保存 → 重新加载：%.1f ms%n", i - warmup + 1, ms);
+                    out.printf(Locale.ROOT, "第 %2d 次保存 → 重新加载：%.1f ms（%s）%n", i - warmup + 1, ms,
+                            listener.stages);
                     out.flush();
                 }
             }
@@ -94,9 +96,13 @@ public final class ReloadBenchmark {
         }
     }
 
+    /** Keeps only the last build's stage times, printed beside each measurement. */
     private static final class Quiet implements PreviewServer.Listener {
+        volatile String stages = "";
+
         @Override
         public void built(Outcome outcome) {
+            stages = outcome.stages();
         }
 
         @Override

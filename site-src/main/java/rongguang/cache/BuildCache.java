@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import rongguang.load.ArticleEntry;
 import rongguang.load.BodyStore;
 import rongguang.render.PageRecord;
@@ -25,7 +27,7 @@ import rongguang.write.OutputTree;
  * or the site settings change, or when it cannot be read; a build without it is simply a full build.
  */
 public final class BuildCache implements AutoCloseable {
-    private static final String MAGIC = "rongguang-cache 1";
+    private static final String MAGIC = "rongguang-cache 2";
     /** Bodies of changed articles are appended; past this much dead weight the cache starts over. */
     private static final long MAX_GARBAGE = 64L * 1024 * 1024;
 
@@ -36,9 +38,11 @@ public final class BuildCache implements AutoCloseable {
     private final BodyStore bodies;
     private final Map<String, ArticleEntry> articles;
     private final Map<String, PageRecord> pages;
+    private final Set<String> files;
 
     private BuildCache(Path dir, String key, FileChannel lockChannel, FileLock lock, BodyStore bodies,
-                       Map<String, ArticleEntry> articles, Map<String, PageRecord> pages) {
+                       Map<String, ArticleEntry> articles, Map<String, PageRecord> pages, Set<String> files) {
+        this.files = files;
         this.dir = dir;
         this.key = key;
         this.lockChannel = lockChannel;
@@ -78,23 +82,25 @@ public final class BuildCache implements AutoCloseable {
         BodyStore bodies = BodyStore.open(dir.resolve("bodies"));
         Map<String, ArticleEntry> articles = new HashMap<>();
         Map<String, PageRecord> pages = new HashMap<>();
-        boolean valid = Files.isRegularFile(manifest) && read(manifest, key, bodies, articles, pages);
+        Set<String> files = new HashSet<>();
+        boolean valid = Files.isRegularFile(manifest) && read(manifest, key, bodies, articles, pages, files);
         long live = articles.values().stream()
                 .filter(e -> e.article() != null)
                 .mapToLong(e -> ((BodyStore.Stored) e.article().body()).length()).sum();
         if (!valid || bodies.size() > 2 * live + MAX_GARBAGE) {
             articles.clear();
             pages.clear();
+            files.clear();
             Files.deleteIfExists(manifest);
             bodies.close();
             Files.deleteIfExists(dir.resolve("bodies"));
             bodies = BodyStore.open(dir.resolve("bodies"));
         }
-        return new BuildCache(dir, key, lockChannel, lock, bodies, articles, pages);
+        return new BuildCache(dir, key, lockChannel, lock, bodies, articles, pages, files);
     }
 
     private static boolean read(Path manifest, String key, BodyStore bodies, Map<String, ArticleEntry> articles,
-                                Map<String, PageRecord> pages) {
+                                Map<String, PageRecord> pages, Set<String> files) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(manifest), 1 << 16))) {
             if (!MAGIC.equals(in.readUTF()) || !key.equals(in.readUTF())) return false;
             int articleCount = in.readInt();
@@ -107,11 +113,14 @@ public final class BuildCache implements AutoCloseable {
                 PageRecord r = CacheCodec.readPage(in);
                 pages.put(r.file(), r);
             }
+            int fileCount = in.readInt();
+            for (int i = 0; i < fileCount; i++) files.add(in.readUTF());
             return in.read() == -1;
         } catch (IOException | RuntimeException e) {
             // a damaged cache costs one full build, never a wrong one
             articles.clear();
             pages.clear();
+            files.clear();
             return false;
         }
     }
@@ -135,8 +144,14 @@ public final class BuildCache implements AutoCloseable {
         return pages;
     }
 
+    /** Every file of the output, as its build wrote it: empty when there is no usable record of the output. */
+    public Set<String> files() {
+        return files;
+    }
+
     /** Records the state of a newly committed output; written aside and renamed, so never half-written. */
-    public void save(Map<String, ArticleEntry> newArticles, Map<String, PageRecord> newPages) throws IOException {
+    public void save(Map<String, ArticleEntry> newArticles, Map<String, PageRecord> newPages, Set<String> newFiles)
+            throws IOException {
         Path manifest = dir.resolve("manifest");
         Path temporary = dir.resolve("manifest.new");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary),
@@ -147,6 +162,8 @@ public final class BuildCache implements AutoCloseable {
             for (ArticleEntry e : newArticles.values()) CacheCodec.write(out, e);
             out.writeInt(newPages.size());
             for (PageRecord r : newPages.values()) CacheCodec.write(out, r);
+            out.writeInt(newFiles.size());
+            for (String f : newFiles) out.writeUTF(f);
         }
         Files.move(temporary, manifest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

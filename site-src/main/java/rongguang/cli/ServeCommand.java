@@ -49,6 +49,9 @@ final class ServeCommand implements Callable<Integer> {
             converter = NowConverter.class)
     ZonedDateTime now;
 
+    @Option(names = "--verbose", description = "每次重新生成后显示各阶段用时")
+    boolean verbose;
+
     /** Held for as long as the server runs: java.util.logging forgets the level of a logger nobody references. */
     private final List<Logger> quietLoggers = List.of(
             Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio"), Logger.getLogger("org.jboss"));
@@ -86,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         try {
             server = PreviewServer.start(siteDir, new IncrementalPreview(siteDir, folder.siteRoot(), now), config,
-                    new TerminalReport(out, err));
+                    new TerminalReport(out, err, verbose));
         } catch (IOException e) {
             closeQuietly(folder);
             err.println("rongguang: " + e.getMessage());
@@ -135,9 +138,12 @@ final class ServeCommand implements Callable<Integer> {
         private final PrintWriter err;
         private boolean first = true;
 
-        TerminalReport(PrintWriter out, PrintWriter err) {
+        private final boolean verbose;
+
+        TerminalReport(PrintWriter out, PrintWriter err, boolean verbose) {
             this.out = out;
             this.err = err;
+            this.verbose = verbose;
         }
 
         @Override
@@ -149,6 +155,7 @@ final class ServeCommand implements Callable<Integer> {
             long ms = outcome.took().toMillis();
             if (outcome.ok()) {
                 out.printf(Locale.ROOT, "%s已生成预览：%d 个页面，用时 %d 毫秒%n", when, outcome.pagesBuilt(), ms);
+                if (verbose && !outcome.stages().isEmpty()) out.println("  各阶段用时：" + outcome.stages());
                 out.flush();
             } else {
                 err.printf("%s构建失败：%d 个错误，%d 个警告。浏览器中显示错误，页面保持上一次成功的版本。%n",

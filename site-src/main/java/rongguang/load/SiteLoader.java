@@ -2,8 +2,10 @@ package rongguang.load;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -12,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
+import java.util.function.Function;
 import rongguang.model.Settings;
 import rongguang.model.SiteInput;
 import rongguang.problems.Located;
@@ -30,6 +32,8 @@ public final class SiteLoader {
     private final BodyStore bodies;
     private final Map<String, ArticleEntry> previous;
     private final Map<String, ArticleEntry> entries = new ConcurrentHashMap<>();
+    private final Map<String, DataEntry> previousData;
+    private final Map<String, DataEntry> dataEntries = new java.util.HashMap<>();
 
     /**
      * @param bodies   where article bodies go
@@ -37,15 +41,27 @@ public final class SiteLoader {
      *                 change is taken from there instead of being read again
      */
     public SiteLoader(Path siteDir, BodyStore bodies, Map<String, ArticleEntry> previous) {
+        this(siteDir, bodies, previous, Map.of());
+    }
+
+    /** @param previousData what an earlier load read from each data file, taken as it is for an unchanged file */
+    public SiteLoader(Path siteDir, BodyStore bodies, Map<String, ArticleEntry> previous,
+                      Map<String, DataEntry> previousData) {
         this.siteDir = siteDir;
         this.content = siteDir.resolve("content");
         this.bodies = bodies;
         this.previous = previous;
+        this.previousData = previousData;
     }
 
     /** What this load read from each article file, for the next one. */
     public Map<String, ArticleEntry> entries() {
         return Map.copyOf(entries);
+    }
+
+    /** What this load read from each data file, for the next one. */
+    public Map<String, DataEntry> dataEntries() {
+        return Map.copyOf(dataEntries);
     }
 
     /** The input, or null when site.json is missing or unusable (then nothing else can be read meaningfully). */
@@ -54,8 +70,9 @@ public final class SiteLoader {
         if (settings == null) return null;
         ArticleReader articleReader = new ArticleReader(markdown, bodies, settings.timeZone());
         List<Located<rongguang.model.Article>> articles = Collections.synchronizedList(new ArrayList<>());
-        files(content.resolve("articles"), ".md", problems).parallelStream().forEach(file -> {
-            ArticleEntry entry = article(articleReader, file, rel(file));
+        found(content.resolve("articles"), ".md", problems).parallelStream().forEach(found -> {
+            Path file = found.path();
+            ArticleEntry entry = article(articleReader, file, rel(file), found.stamp());
             entries.put(entry.file(), entry);
             entry.problems().forEach(problems::add);
             if (entry.article() != null) {
@@ -64,29 +81,35 @@ public final class SiteLoader {
         });
         articles.sort(Comparator.comparing(a -> a.value().file()));
         DataReaders data = new DataReaders(markdown);
-        List<Located<rongguang.model.City>> cities = new ArrayList<>();
-        List<Located<rongguang.model.Exemplar>> exemplars = new ArrayList<>();
-        List<Located<rongguang.model.Merchant>> merchants = new ArrayList<>();
-        for (Path f : files(content.resolve("data/cities"), ".json", problems)) {
-            SourceFiles.objects(f, rel(f), problems, data::city, cities);
-        }
-        for (Path f : files(content.resolve("data/exemplars"), ".json", problems)) {
-            SourceFiles.objects(f, rel(f), problems, data::exemplar, exemplars);
-        }
-        for (Path f : files(content.resolve("data/merchants"), ".json", problems)) {
-            SourceFiles.objects(f, rel(f), problems, data::merchant, merchants);
-        }
+        List<Located<rongguang.model.City>> cities = data("cities", data::city, problems);
+        List<Located<rongguang.model.Exemplar>> exemplars = data("exemplars", data::exemplar, problems);
+        List<Located<rongguang.model.Merchant>> merchants = data("merchants", data::merchant, problems);
         return new SiteInput(settings, List.copyOf(articles), cities, exemplars, merchants, media(problems));
     }
 
-    /** The article of a file, from the previous load when the file has not changed since. */
-    private ArticleEntry article(ArticleReader reader, Path file, String rel) {
-        FileStamp stamp;
-        try {
-            stamp = FileStamp.of(file);
-        } catch (IOException e) {
-            stamp = null;
+    /** The objects of the data files in {@code data/FOLDER}, from the previous load where a file has not changed. */
+    @SuppressWarnings("unchecked")
+    private <T> List<Located<T>> data(String folder, Function<Fields, T> reader, Problems problems) {
+        List<Located<T>> out = new ArrayList<>();
+        for (Found found : found(content.resolve("data/" + folder), ".json", problems)) {
+            String rel = rel(found.path());
+            DataEntry entry = previousData.get(rel);
+            if (entry == null || found.stamp() == null || !found.stamp().equals(entry.stamp())) {
+                Problems own = new Problems();
+                List<Located<T>> objects = new ArrayList<>();
+                SourceFiles.objects(found.path(), rel, own, reader, objects);
+                entry = new DataEntry(rel, found.stamp(), List.copyOf(objects), own.sorted());
+            }
+            dataEntries.put(rel, entry);
+            entry.problems().forEach(problems::add);
+            // a file's place in data/ decides what it holds, so its entry holds objects of this folder's kind
+            for (Located<?> o : entry.objects()) out.add((Located<T>) o);
         }
+        return out;
+    }
+
+    /** The article of a file, from the previous load when the file has not changed since. */
+    private ArticleEntry article(ArticleReader reader, Path file, String rel, FileStamp stamp) {
         ArticleEntry before = previous.get(rel);
         if (before != null && stamp != null && stamp.equals(before.stamp())) return before;
         Problems own = new Problems();
@@ -120,28 +143,52 @@ public final class SiteLoader {
         return Collections.unmodifiableSet(out);
     }
 
+    /** A file found by a walk, with the stamp the walk read: one look at each file. */
+    private record Found(Path path, FileStamp stamp) {}
+
     /** Regular files below {@code dir} ending in {@code suffix}, sorted; hidden files and folders are skipped. */
     private List<Path> files(Path dir, String suffix, Problems problems) {
+        return found(dir, suffix, problems).stream().map(Found::path).toList();
+    }
+
+    private List<Found> found(Path dir, String suffix, Problems problems) {
         if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> files = walk.filter(p -> !isHidden(dir.relativize(p))).sorted().toList();
-            for (Path p : files) {
-                if (Files.isSymbolicLink(p)) {
-                    problems.warning(rel(p), 0, 0, "跳过符号链接：站点只读取 content/ 里的真实文件，不跟随链接到别处");
+        List<Found> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    return !d.equals(dir) && isHidden(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
-            }
-            return files.stream()
-                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && p.getFileName().toString().endsWith(suffix))
-                    .toList();
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (isHidden(f)) return FileVisitResult.CONTINUE;
+                    if (attrs.isSymbolicLink()) {
+                        problems.warning(rel(f), 0, 0, "跳过符号链接：站点只读取 content/ 里的真实文件，不跟随链接到别处");
+                    } else if (attrs.isRegularFile() && f.getFileName().toString().endsWith(suffix)) {
+                        out.add(new Found(f, FileStamp.of(attrs)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    if (f.equals(dir)) throw e;
+                    problems.error(rel(f), 0, 0, "无法读取：" + e.getMessage());
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             problems.error(rel(dir), 0, 0, "无法读取文件夹：" + e.getMessage());
             return List.of();
         }
+        out.sort(Comparator.comparing(Found::path));
+        return out;
     }
 
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) if (part.toString().startsWith(".")) return true;
-        return false;
+    private static boolean isHidden(Path path) {
+        return path.getFileName().toString().startsWith(".");
     }
 
     private String rel(Path file) {

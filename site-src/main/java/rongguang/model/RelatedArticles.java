@@ -13,7 +13,7 @@ import java.util.Map;
  * from a window around the article in each list it shares, which keeps the work linear in the number of
  * articles however large a tag grows; terms are numbered first so that scoring compares ints, not strings.
  */
-final class RelatedArticles {
+public final class RelatedArticles {
     /** How many neighbours in time, per shared term, are looked at. */
     static final int WINDOW = 12;
     static final int COUNT = 4;
@@ -65,16 +65,77 @@ final class RelatedArticles {
         }
     }
 
-    static Map<String, Neighbours> of(List<Article> articles, List<TermIndex> tags, Map<String, List<Article>> byCity,
-                                      Map<String, List<Article>> byExemplar) {
-        Map<String, List<Article>> byTag = new HashMap<>();
-        for (TermIndex t : tags) byTag.put(t.slug(), t.articles());
-        return new RelatedArticles(articles, byTag, byCity, byExemplar).all();
+    /**
+     * What the last computation saw and found, kept by a process that builds the same site again (the dev server):
+     * when no article's date, slug, column, tags, exemplars or cities changed, the related articles are the same,
+     * and an edit of a body or a title costs no scoring.
+     */
+    public static final class Memo {
+        private long[] signature = new long[0];
+        private int[][] related;
     }
 
-    private Map<String, Neighbours> all() {
+    static Map<String, Neighbours> of(List<Article> articles, List<TermIndex> tags, Map<String, List<Article>> byCity,
+                                      Map<String, List<Article>> byExemplar, Memo memo) {
+        long[] signature = memo == null ? null : signature(articles);
+        int[][] related;
+        if (memo != null && memo.related != null && Arrays.equals(signature, memo.signature)) {
+            related = memo.related;
+        } else {
+            Map<String, List<Article>> byTag = new HashMap<>();
+            for (TermIndex t : tags) byTag.put(t.slug(), t.articles());
+            related = new RelatedArticles(articles, byTag, byCity, byExemplar).all();
+            if (memo != null) {
+                memo.signature = signature;
+                memo.related = related;
+            }
+        }
+        return neighbours(articles, related);
+    }
+
+    private static Map<String, Neighbours> neighbours(List<Article> articles, int[][] related) {
         int n = articles.size();
         Map<String, Neighbours> out = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            List<Article> mine = new ArrayList<>(related[i].length);
+            for (int r : related[i]) mine.add(articles.get(r));
+            Article newer = i > 0 ? articles.get(i - 1) : null;
+            Article older = i + 1 < n ? articles.get(i + 1) : null;
+            out.put(articles.get(i).slug(), new Neighbours(older, newer, List.copyOf(mine)));
+        }
+        return out;
+    }
+
+    /** Per article, in order, a 64-bit hash of everything scoring reads. */
+    private static long[] signature(List<Article> articles) {
+        long[] out = new long[articles.size()];
+        for (int i = 0; i < out.length; i++) {
+            Article a = articles.get(i);
+            long h = mix(FNV, a.slug());
+            h = (h ^ a.date().toEpochSecond()) * PRIME;
+            h = mix(h, a.column() == null ? "\0" : a.column().slug());
+            for (Term t : a.tags()) h = mix(h, t.slug());
+            h = (h ^ 1) * PRIME;
+            for (String e : a.exemplars()) h = mix(h, e);
+            h = (h ^ 2) * PRIME;
+            for (String c : a.cities()) h = mix(h, c);
+            out[i] = h;
+        }
+        return out;
+    }
+
+    private static final long FNV = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
+
+    private static long mix(long h, String s) {
+        for (int i = 0; i < s.length(); i++) h = (h ^ s.charAt(i)) * PRIME;
+        return (h ^ 0xFFFF) * PRIME;
+    }
+
+    /** For each article, the numbers of its related articles, best first. */
+    private int[][] all() {
+        int n = articles.size();
+        int[][] out = new int[n][];
         int[] seen = new int[n];
         Arrays.fill(seen, -1);
         int[] best = new int[COUNT];
@@ -101,11 +162,7 @@ final class RelatedArticles {
                     found++;
                 }
             }
-            List<Article> related = new ArrayList<>(Math.min(found, COUNT));
-            for (int r = 0; r < Math.min(found, COUNT); r++) related.add(articles.get(best[r]));
-            Article newer = i > 0 ? articles.get(i - 1) : null;
-            Article older = i + 1 < n ? articles.get(i + 1) : null;
-            out.put(articles.get(i).slug(), new Neighbours(older, newer, List.copyOf(related)));
+            out[i] = Arrays.copyOf(best, Math.min(found, COUNT));
         }
         return out;
     }

@@ -26,9 +26,17 @@ public final class SiteAssembler {
     private final Publication publication;
     private final Problems problems;
 
+    private final RelatedArticles.Memo related;
+
     public SiteAssembler(Publication publication, Problems problems) {
+        this(publication, problems, null);
+    }
+
+    /** @param related what the last build of this site found of related articles, or null */
+    public SiteAssembler(Publication publication, Problems problems, RelatedArticles.Memo related) {
         this.publication = publication;
         this.problems = problems;
+        this.related = related;
     }
 
     public Site assemble(SiteInput in) {
@@ -79,7 +87,7 @@ public final class SiteAssembler {
         Map<String, List<Exemplar>> exemplarsByCity = group(exemplars, e -> e.city() == null ? List.of() : List.of(e.city()));
         Map<String, List<Merchant>> merchantsByCity = group(merchants, m -> List.of(m.city()));
 
-        Map<String, Neighbours> neighbours = RelatedArticles.of(articles, tags, articlesByCity, articlesByExemplar);
+        Map<String, Neighbours> neighbours = RelatedArticles.of(articles, tags, articlesByCity, articlesByExemplar, related);
         return new Site(in.settings(), publication, articles, cities, exemplars, merchants, columns, tags,
                 in.media(), Map.copyOf(cityById), Map.copyOf(exemplarById), articlesByCity, articlesByExemplar,
                 exemplarsByCity, merchantsByCity, neighbours);

@@ -2,6 +2,8 @@ package rongguang.render;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,7 @@ import rongguang.model.Site;
 final class Digests {
     private final Map<Object, byte[]> memo = Collections.synchronizedMap(new IdentityHashMap<>(1 << 16));
     private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Long> SEEDS = new ConcurrentHashMap<>();
 
     byte[] of(Object value) {
         Hash128 md = new Hash128();
@@ -36,24 +39,45 @@ final class Digests {
             md.update((byte) 0);
         } else if (value instanceof String s) {
             md.update((byte) 1);
-            string(md, s);
+            md.update(s);
         } else if (value instanceof Article article) {
             // an article is what its source file says: its digest stands for every field and the body
             md.update((byte) 2);
-            string(md, article.digest());
+            md.update(article.digest());
         } else if (value instanceof Body) {
             throw new IllegalArgumentException("正文只随文章计算摘要");
-        } else if (value instanceof Number || value instanceof Boolean || value instanceof Character
-                || value instanceof Enum<?> || value instanceof TemporalAccessor || value instanceof java.time.ZoneId
-                || value instanceof java.net.URI || value instanceof java.util.Locale) {
-            md.update((byte) 3);
-            string(md, value.getClass().getName() + ":" + value);
         } else if (value instanceof Site) {
             // what a page reads of the site is tracked member by member (SiteDependencies)
             md.update((byte) 4);
         } else if (value instanceof Record || value instanceof Collection<?> || value instanceof Map<?, ?>) {
             md.update((byte) 5);
             md.update(composite(value));
+        } else {
+            scalar(md, value);
+        }
+    }
+
+    /** Scalars by value, with their type: numbers and times as numbers, not as formatted text. */
+    private static void scalar(Hash128 md, Object value) {
+        md.update((byte) 3);
+        md.update(seed(value.getClass()));
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            md.update(((Number) value).longValue());
+        } else if (value instanceof Boolean b) {
+            md.update(b ? 1 : 0);
+        } else if (value instanceof Character c) {
+            md.update(c.charValue());
+        } else if (value instanceof Enum<?> e) {
+            md.update(e.ordinal());
+        } else if (value instanceof ZonedDateTime t) {
+            md.update(t.toEpochSecond());
+            md.update(t.getNano());
+            md.update(t.getZone().getId());
+        } else if (value instanceof LocalDate d) {
+            md.update(d.toEpochDay());
+        } else if (value instanceof Number || value instanceof TemporalAccessor || value instanceof java.time.ZoneId
+                || value instanceof java.net.URI || value instanceof java.util.Locale) {
+            md.update(value.toString());
         } else {
             throw new IllegalArgumentException("页面变量无法计算摘要：" + value.getClass().getName());
         }
@@ -65,9 +89,8 @@ final class Digests {
         if (known != null) return known;
         Hash128 md = new Hash128();
         if (value instanceof Record record) {
-            string(md, record.getClass().getName());
+            md.update(seed(record.getClass()));
             for (Method accessor : accessors(record.getClass())) {
-                string(md, accessor.getName());
                 try {
                     update(md, accessor.invoke(record));
                 } catch (ReflectiveOperationException e) {
@@ -84,16 +107,17 @@ final class Digests {
             md.update((byte) 'M');
             Map<?, ?> map = (Map<?, ?>) value;
             List<byte[]> entries = new ArrayList<>();
-            for (Map.Entry<?, ?> e : map.entrySet()) entries.add(of(List.of(String.valueOf(e.getKey()), box(e.getValue()))));
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                Hash128 entry = new Hash128();
+                update(entry, String.valueOf(e.getKey()));
+                update(entry, e.getValue());
+                entries.add(entry.digest());
+            }
             for (byte[] entry : sorted(entries)) md.update(entry);
         }
         byte[] digest = md.digest();
         memo.put(value, digest);
         return digest;
-    }
-
-    private static Object box(Object value) {
-        return value == null ? "\0null" : value;
     }
 
     private static List<byte[]> sorted(List<byte[]> digests) {
@@ -114,9 +138,15 @@ final class Digests {
         });
     }
 
-    private static void string(Hash128 md, String s) {
-        md.update(s);
+    /** A number standing for a type: its name and, for a record, its components' names. */
+    private static long seed(Class<?> type) {
+        return SEEDS.computeIfAbsent(type, t -> {
+            Hash128 md = new Hash128().update(t.getName());
+            if (t.isRecord()) for (RecordComponent c : t.getRecordComponents()) md.update(c.getName());
+            byte[] d = md.digest();
+            long seed = 0;
+            for (int i = 0; i < 8; i++) seed = (seed << 8) | (d[i] & 0xFF);
+            return seed;
+        });
     }
-
-
 }

@@ -18,6 +18,8 @@ public final class Fingerprints {
     private final Digests digests = new Digests();
     private final TemplateDigests templates;
     private final Map<String, byte[]> members = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Pages read few different sets of members: each set is sorted once. */
+    private final Map<Set<String>, String[]> sorted = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Assets assets;
     private final Map<String, ImageInfo> images;
@@ -41,7 +43,7 @@ public final class Fingerprints {
         md.update((byte) 'T');
         md.update(templates.of(templated.template()));
         md.update(digests.of(templated.variables()));
-        for (String member : new TreeSet<>(members)) {
+        for (String member : sorted.computeIfAbsent(members, m -> new TreeSet<>(m).toArray(String[]::new))) {
             md.update(member);
             md.update((byte) 0);
             md.update(memberDigest(member));

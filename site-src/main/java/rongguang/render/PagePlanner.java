@@ -34,19 +34,21 @@ public final class PagePlanner {
                 "latest", site.articles().subList(0, Math.min(HOME_ARTICLES, site.articles().size())),
                 "cities", site.cities().subList(0, Math.min(HOME_CITIES, site.cities().size())),
                 "exemplars", site.exemplars().subList(0, Math.min(HOME_EXEMPLARS, site.exemplars().size())))));
-        articleLists(pages, "articles/", "全部文章", null, site.articles());
+        articleLists(pages, "articles/", "新闻动态", null, site.articles());
         for (Article a : site.articles()) pages.add(article(a));
-        pages.add(page("columns/", "terms.ftlh", "articles", "栏目", "全部栏目",
+        pages.add(page("columns/", "terms.ftlh", "articles", "栏目", termsDescription("栏目", site.columns()),
                 Map.of("terms", site.columns(), "kind", "column")));
         for (TermIndex c : site.columns()) articleLists(pages, "columns/" + c.slug() + "/", c.name(), c, c.articles());
-        pages.add(page("tags/", "terms.ftlh", "articles", "标签", "全部标签",
+        pages.add(page("tags/", "terms.ftlh", "articles", "标签", termsDescription("标签", site.tags()),
                 Map.of("terms", site.tags(), "kind", "tag")));
         for (TermIndex t : site.tags()) articleLists(pages, "tags/" + t.slug() + "/", t.name(), t, t.articles());
 
         pages.add(page("cities/", "cities.ftlh", "cities", "双拥模范城光荣榜",
                 "全国和省级双拥模范城（县、区）的荣誉与连冠", Map.of("cities", site.cities())));
         for (City c : site.cities()) {
-            pages.add(page(c.url(), "city.ftlh", "cities", c.name(), c.summary(), Map.of(
+            String description = c.summary() != null && !c.summary().isBlank() ? c.summary()
+                    : c.name() + "（" + c.province() + "）的双拥荣誉、先进典型、拥军优待商家和相关报道";
+            pages.add(page(c.url(), "city.ftlh", "cities", c.name(), description, Map.of(
                     "city", c,
                     "articles", site.articlesOfCity(c.id()),
                     "exemplars", site.exemplarsOfCity(c.id()),
@@ -83,9 +85,20 @@ public final class PagePlanner {
             // the term's name and slug, not its articles: a list page shows only its own slice
             if (term != null) vars.put("term", term.term());
             String pageTitle = pager.number() == 1 ? title : title + "（第" + pager.number() + "页）";
+            String description = (term == null ? site.settings().title() + "的全部新闻动态"
+                    : (base.startsWith("columns/") ? "栏目" : "标签") + "“" + title + "”下的文章")
+                    + "，共 " + articles.size() + " 篇，按发布时间从新到旧排列"
+                    + (pager.number() == 1 ? "" : "（第 " + pager.number() + " 页）");
             String section = base.startsWith("articles/") ? "articles" : "articles";
-            pages.add(page(pager.path(), "list.ftlh", section, pageTitle, title, vars));
+            pages.add(page(pager.path(), "list.ftlh", section, pageTitle, description, vars));
         }
+    }
+
+    /** 全部 6 个栏目：工作综述、拥军优属…（the first ten names） */
+    private static String termsDescription(String kind, List<TermIndex> terms) {
+        List<String> names = terms.stream().limit(10).map(TermIndex::name).toList();
+        return "全部 " + terms.size() + " 个" + kind + (names.isEmpty() ? "" : "：" + String.join("、", names)
+                + (terms.size() > names.size() ? " 等" : ""));
     }
 
     private Page article(Article a) {
@@ -96,6 +109,7 @@ public final class PagePlanner {
         vars.put("neighbours", site.neighbours(a));
         String badge = site.badge(a);
         if (badge != null) vars.put("badge", badge);
+        vars.put("structuredData", new StructuredData(a, site.settings()));
         return page(a.url(), "article.ftlh", "articles", a.title(), a.summary(), vars);
     }
 

@@ -41,7 +41,7 @@ public final class IncrementalPreview implements Preview, AutoCloseable {
             if (session == null) session = new Generator.Session(new Generator.Options(siteDir, root, now, true));
             Generator.Result result = session.build(problems);
             return new Outcome(true, problems.sorted(), result.written(), result.unchanged() == 0, since(start),
-                    result.site().settings().basePath());
+                    result.site().settings().basePath(), result.timings().toString());
         } catch (BuildFailedException e) {
             return failed(problems.sorted(), start);
         } catch (IOException e) {
@@ -85,7 +85,7 @@ public final class IncrementalPreview implements Preview, AutoCloseable {
     }
 
     private static Outcome failed(List<Problem> problems, long start) {
-        return new Outcome(false, problems, 0, true, since(start), null);
+        return new Outcome(false, problems, 0, true, since(start), null, "");
     }
 
     private static Duration since(long start) {

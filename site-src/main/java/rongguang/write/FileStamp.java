@@ -21,7 +21,8 @@ public record FileStamp(long size, long modified) {
         }
     }
 
-    static FileStamp of(BasicFileAttributes a) {
+    /** The stamp of what these attributes describe (read without following links). */
+    public static FileStamp of(BasicFileAttributes a) {
         return new FileStamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
 }

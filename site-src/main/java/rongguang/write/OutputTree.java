@@ -18,9 +18,12 @@ import java.util.stream.Stream;
  * everything succeeded, so a failed or interrupted build leaves the previous output as it was. Every path is
  * checked to stay inside the tree.
  *
- * <p>An overlay (for the dev server's preview, rebuilt on every save) stages only the files that changed and
- * moves each into place on commit, removing files the build no longer has: no tree is copied or linked, and a
- * failed build still changes nothing.
+ * <p>An overlay stages only the files that changed and moves each into place on commit, removing files the build
+ * no longer has: no tree is copied or linked, and a failed build still changes nothing. The dev server's preview
+ * is one ({@link #overlay}); so is an incremental {@code build} ({@link #update}), where each kept file is first
+ * checked to be the one the last build wrote. Like rsync's {@code --delay-updates}, the files move in one quick
+ * burst at the end; a build killed during that burst leaves whole files, old and new, and the caller must then
+ * make sure the next build is a full one (the build cache is invalidated before, and saved after, the commit).
  */
 public final class OutputTree implements AutoCloseable {
     private final Path output;
@@ -28,14 +31,17 @@ public final class OutputTree implements AutoCloseable {
     private final Path old;
     /** In an overlay: the files the output holds from the previous build; null for a whole new tree. */
     private final Set<String> previousFiles;
+    /** An overlay on a folder only this process writes (the preview): its files are as the last build left them. */
+    private final boolean trusted;
     private final Set<String> touched = ConcurrentHashMap.newKeySet();
     private final AtomicInteger files = new AtomicInteger();
     private final Set<Path> created = ConcurrentHashMap.newKeySet();
     private boolean committed;
 
-    private OutputTree(Path output, Set<String> previousFiles) {
+    private OutputTree(Path output, Set<String> previousFiles, boolean trusted) {
         this.output = output;
         this.previousFiles = previousFiles;
+        this.trusted = trusted;
         String name = output.getFileName().toString();
         this.staging = output.resolveSibling("." + name + ".rongguang-new");
         this.old = output.resolveSibling("." + name + ".rongguang-old");
@@ -49,7 +55,7 @@ public final class OutputTree implements AutoCloseable {
     }
 
     public static OutputTree begin(Path output, Path siteDir) throws IOException {
-        return begin(output, siteDir, null);
+        return begin(output, siteDir, null, false);
     }
 
     /**
@@ -57,12 +63,22 @@ public final class OutputTree implements AutoCloseable {
      * (empty the first time; the folder is then emptied).
      */
     public static OutputTree overlay(Path output, Path siteDir, Set<String> previousFiles) throws IOException {
-        OutputTree tree = begin(output, siteDir, Set.copyOf(previousFiles));
+        OutputTree tree = begin(output, siteDir, Set.copyOf(previousFiles), true);
         if (previousFiles.isEmpty()) deleteTree(tree.output);
         return tree;
     }
 
-    private static OutputTree begin(Path output, Path siteDir, Set<String> previousFiles) throws IOException {
+    /**
+     * An overlay on a published output that the last build wrote with {@code previousFiles} (not empty); a file
+     * is kept only while its size and time are still those the last build recorded.
+     */
+    public static OutputTree update(Path output, Path siteDir, Set<String> previousFiles) throws IOException {
+        if (previousFiles.isEmpty()) throw new IllegalArgumentException("an update needs the last build's files");
+        return begin(output, siteDir, Set.copyOf(previousFiles), false);
+    }
+
+    private static OutputTree begin(Path output, Path siteDir, Set<String> previousFiles, boolean trusted)
+            throws IOException {
         Path out = real(output);
         Path site = real(siteDir);
         Path home = real(Path.of(System.getProperty("user.home")));
@@ -75,7 +91,7 @@ public final class OutputTree implements AutoCloseable {
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new UnsafeOutputException("输出路径 " + out + " 已存在且不是文件夹");
         }
-        OutputTree tree = new OutputTree(out, previousFiles);
+        OutputTree tree = new OutputTree(out, previousFiles, trusted);
         tree.recover();
         Files.createDirectories(out.getParent());
         deleteTree(tree.staging);
@@ -116,8 +132,8 @@ public final class OutputTree implements AutoCloseable {
     public boolean keep(String file, FileStamp stamp) throws IOException {
         Path current = current(file);
         if (current == null) return false;
-        // an overlay's folder is the session's own (a preview in a temporary folder): what it wrote is still there
-        if (previousFiles == null || !previousFiles.contains(file)) {
+        // the preview's folder is the session's own: what it wrote is still there
+        if (!trusted || !previousFiles.contains(file)) {
             if (!stamp.equals(FileStamp.of(current))) return false;
         }
         if (previousFiles == null) {
