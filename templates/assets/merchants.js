@@ -62,5 +62,5 @@
       form.hidden = false;
       apply();
     })
-    .catch(function () { form.hidden = true; });
+    .catch(function () { form.hidden = true; form.style.display = 'none'; });
 })();

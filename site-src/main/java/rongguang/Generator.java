@@ -7,6 +7,9 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import rongguang.assets.Assets;
+import rongguang.assets.ImageInfo;
+import rongguang.assets.ImageStore;
 import rongguang.cache.BuildCache;
 import rongguang.cache.CacheKey;
 import rongguang.load.ArticleEntry;
@@ -19,6 +22,7 @@ import rongguang.model.Site;
 import rongguang.model.SiteAssembler;
 import rongguang.model.SiteInput;
 import rongguang.problems.Problems;
+import rongguang.render.AssetFunction;
 import rongguang.render.DisplayDeck;
 import rongguang.render.Fingerprints;
 import rongguang.render.Page;
@@ -77,11 +81,13 @@ public final class Generator {
         Configuration templates = Templates.configuration(templatesDir(options));
         if (!options.cached()) {
             try (BodyStore bodies = BodyStore.temporary()) {
-                return build(options, bodies, Map.of(), Map.of(), Map.of(), null, output, templates, problems,
-                        timings).result();
+                return build(options, bodies, Map.of(), Map.of(), Map.of(), null, ImageStore.inMemory(), output,
+                        templates, problems, timings).result();
             }
         }
-        try (BuildCache cache = BuildCache.open(options.outputDir(), CacheKey.of(settingsFile, options.preview()))) {
+        String key = CacheKey.of(settingsFile, options.preview());
+        try (BuildCache cache = BuildCache.open(options.outputDir(), key)) {
+            ImageStore images = ImageStore.open(cache.folder().resolve("images"), key);
             timings.lap("读缓存");
             // with a record of the output, only changed files are written, moved into place at the end; without
             // one, a whole new tree is swapped in. The record is void while files move, so an interrupted move
@@ -98,9 +104,10 @@ public final class Generator {
                 }
             };
             Built built = build(options, cache.bodies(), cache.articles(), Map.of(), cache.pages(), cache.related(),
-                    update, templates, problems, timings);
+                    images, update, templates, problems, timings);
             try {
                 cache.save(built.articles(), built.pages(), built.files());
+                images.save();
             } catch (IOException e) {
                 cache.invalidate();
             }
@@ -127,8 +134,8 @@ public final class Generator {
 
     private Built build(Options options, BodyStore bodies, Map<String, ArticleEntry> previousArticles,
                         Map<String, DataEntry> previousData, Map<String, PageRecord> previousPages,
-                        RelatedArticles.Memo related, Output output, Configuration templates, Problems problems,
-                        Timings timings) throws IOException {
+                        RelatedArticles.Memo related, ImageStore imageStore, Output output, Configuration templates,
+                        Problems problems, Timings timings) throws IOException {
         SiteLoader loader = new SiteLoader(options.siteDir(), bodies, previousArticles, previousData);
         SiteInput input = loader.load(problems);
         timings.lap("读取");
@@ -144,18 +151,31 @@ public final class Generator {
         Path templatesDir = templatesDir(options);
         List<Page> pages = new PagePlanner(site, DisplayDeck.themeStamp(templatesDir)).plan();
         timings.lap("规划");
-        Renderer renderer = new Renderer(templates, problems);
+        Path mediaDir = options.siteDir().resolve("content/media");
+        Assets assets = Assets.read(templatesDir.resolve("assets"));
+        templates.setSharedVariable("asset", new AssetFunction(assets));
+        Map<String, ImageInfo> images = imageStore.scan(mediaDir, site.media(), problems);
+        problems.throwIfErrors();
+        timings.lap("图片");
+        Renderer renderer = new Renderer(templates, problems, images);
         Progress progress = options.progress();
         if (progress != null) progress.planned(pages.size());
         try (OutputTree out = output.begin()) {
-            Renderer.Outcome outcome = renderer.renderAll(pages, new Fingerprints(site, templates, templatesDir),
+            Renderer.Outcome outcome = renderer.renderAll(pages,
+                    new Fingerprints(site, templates, templatesDir, assets, images),
                     previousPages, sink(out), progress == null ? done -> { } : progress::rendered);
             problems.throwIfErrors();
             timings.lap("渲染");
             SearchIndex.write(site, out::write);
             timings.lap("索引");
-            out.copyTree(options.siteDir().resolve("content/media"), "media");
-            out.copyTree(templatesDir.resolve("assets"), "assets");
+            out.copyTree(mediaDir, "media");
+            for (Map.Entry<String, ImageStore.Copy> copy : imageStore.copies(images).entrySet()) {
+                if (copy.getValue() instanceof ImageStore.Copy.InFile f) out.copyFile(f.file(), "media/" + copy.getKey());
+                else out.write("media/" + copy.getKey(), ((ImageStore.Copy.InMemory) copy.getValue()).bytes());
+            }
+            for (Map.Entry<String, byte[]> file : assets.files().entrySet()) {
+                out.write("assets/" + file.getKey(), file.getValue());
+            }
             timings.lap("复制");
             output.committing();
             out.commit();
@@ -182,6 +202,7 @@ public final class Generator {
         private Map<String, PageRecord> pages = Map.of();
         private Set<String> files = Set.of();
         private Configuration templates;
+        private final ImageStore images = ImageStore.inMemory();
 
         public Session(Options options) throws IOException {
             this.options = options;
@@ -197,7 +218,7 @@ public final class Generator {
                 templates.setTemplateUpdateDelayMilliseconds(0);
             }
             Built built = generator.build(options, bodies, sameSettings ? articles : Map.of(),
-                    sameSettings ? data : Map.of(), sameSettings ? pages : Map.of(), related,
+                    sameSettings ? data : Map.of(), sameSettings ? pages : Map.of(), related, images,
                     () -> OutputTree.overlay(options.outputDir(), options.siteDir(), files),
                     templates, problems, new Timings());
             key = now;

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import rongguang.problems.Problems;
+import rongguang.testing.ImageFiles;
 import rongguang.testing.TestSite;
 import rongguang.write.OutputTree;
 
@@ -33,7 +34,11 @@ class IncrementalBuildTest {
     Path tmp;
 
     /** An edit to the site, and the most pages it may re-render (the site has about 170). */
-    record Change(String name, Edit edit, int maxWritten) {
+    record Change(String name, Edit setup, Edit edit, int maxWritten) {
+        Change(String name, Edit edit, int maxWritten) {
+            this(name, site -> { }, edit, maxWritten);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -83,8 +88,26 @@ class IncrementalBuildTest {
                 }, 200),
                 new Change("template changed", site -> replace(site.resolve("templates/article.ftlh"),
                         "${article.bodyHtml?no_esc}", "<!-- 正文 -->${article.bodyHtml?no_esc}"), 200),
+                // a comment only: the minified stylesheet, its hash and so the pages stay the same
+                new Change("asset changed without effect", site -> append(site.resolve("templates/assets/style.css"),
+                        "\n/* 新规则 */\n"), 0),
+                // every HTML page links the stylesheet by its hash
                 new Change("asset changed", site -> append(site.resolve("templates/assets/style.css"),
-                        "\n/* 新规则 */\n"), 0))
+                        "\n.new-rule { color: red; }\n"), 200),
+                new Change("script changed", site -> append(site.resolve("templates/assets/merchants.js"),
+                        "\n// changed\n"), 1),
+                new Change("image resized", site -> replace(site.resolve("content/media/covers/beihai-ship.svg"),
+                        "width=\"1200\" height=\"675\" role", "width=\"1000\" height=\"562\" role"), 30),
+                new Change("large photo became a cover", site -> {
+                    ImageFiles.writeJpeg(site.resolve("content/media/covers/photo.jpg"), 1600, 900);
+                    replace(site.resolve("content/articles/2023/beihai-qiangjun-hao.md"),
+                            "cover: covers/beihai-ship.svg", "cover: covers/photo.jpg");
+                }, 30),
+                new Change("photo replaced", site -> {
+                    ImageFiles.writeJpeg(site.resolve("content/media/covers/photo.jpg"), 1600, 900);
+                    replace(site.resolve("content/articles/2023/beihai-qiangjun-hao.md"),
+                            "cover: covers/beihai-ship.svg", "cover: covers/photo.jpg");
+                }, site -> ImageFiles.writeOtherJpeg(site.resolve("content/media/covers/photo.jpg"), 1200, 800), 30))
                 .flatMap(c -> Stream.of(Arguments.of(c, false), Arguments.of(c, true)));
     }
 
@@ -94,6 +117,7 @@ class IncrementalBuildTest {
         Path site = tmp.resolve("site");
         TestSite.copyTree(TestSite.SAMPLE.resolve("content"), site.resolve("content"));
         TestSite.copyTree(TestSite.SAMPLE.resolve("templates"), site.resolve("templates"));
+        change.setup().apply(site);
         Path out = tmp.resolve("out");
         Generator.Options options = new Generator.Options(site, out, TestSite.NOW, session, true, null);
 

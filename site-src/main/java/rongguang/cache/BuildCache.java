@@ -133,6 +133,11 @@ public final class BuildCache implements AutoCloseable {
         }
     }
 
+    /** The cache's folder, where other stages may keep what they cache (images). */
+    public Path folder() {
+        return dir;
+    }
+
     public BodyStore bodies() {
         return bodies;
     }

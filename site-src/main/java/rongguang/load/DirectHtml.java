@@ -141,7 +141,7 @@ final class DirectHtml {
                 && list.isTight();
     }
 
-    /** URLs made safe and site-relative; images lazy with an alt. */
+    /** URLs made safe and site-relative; images with an alt (the renderer adds loading and sizes). */
     static final class Attributes implements AttributeProvider {
         @Override
         public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
@@ -149,7 +149,6 @@ final class DirectHtml {
             if (tagName.equals("img")) {
                 url(attributes, "src");
                 attributes.putIfAbsent("alt", "");
-                attributes.put("loading", "lazy");
             }
         }
 

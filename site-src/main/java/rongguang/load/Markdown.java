@@ -79,7 +79,6 @@ public final class Markdown {
         for (Element img : doc.select("img")) {
             img.attr("src", siteRelative(img.attr("src")));
             if (!img.hasAttr("alt")) img.attr("alt", "");
-            img.attr("loading", "lazy");
         }
         for (Element back : doc.select("a.footnote-backref")) back.attr("aria-label", "返回正文");
         for (Element ref : doc.select("sup.footnote-ref > a")) ref.attr("aria-label", "注释 " + ref.text());

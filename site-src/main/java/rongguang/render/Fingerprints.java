@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import rongguang.assets.Assets;
+import rongguang.assets.ImageInfo;
 import rongguang.model.Site;
 
 /**
@@ -19,9 +21,15 @@ public final class Fingerprints {
     /** Pages read few different sets of members: each set is sorted once. */
     private final Map<Set<String>, String[]> sorted = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public Fingerprints(Site site, Configuration configuration, Path templatesDir) {
+    private final Assets assets;
+    private final Map<String, ImageInfo> images;
+
+    public Fingerprints(Site site, Configuration configuration, Path templatesDir, Assets assets,
+                        Map<String, ImageInfo> images) {
         this.site = site;
         this.templates = new TemplateDigests(configuration.getTemplateLoader(), templatesDir);
+        this.assets = assets;
+        this.images = images;
     }
 
     byte[] of(Page page, Set<String> members) {
@@ -44,7 +52,20 @@ public final class Fingerprints {
     }
 
     private byte[] memberDigest(String member) {
-        return members.computeIfAbsent(member, m -> digests.of(SiteDependencies.valueOf(site, m)));
+        return members.computeIfAbsent(member, m -> digests.of(valueOf(m)));
+    }
+
+    /** A member of site, an asset a page refers to ({@code asset:style.css}), or an image ({@code media:a.jpg}). */
+    private Object valueOf(String member) {
+        if (member.startsWith(AssetFunction.MEMBER_PREFIX)) {
+            String hashed = assets.hashedName(member.substring(AssetFunction.MEMBER_PREFIX.length()));
+            return hashed == null ? "\0missing" : hashed;
+        }
+        if (member.startsWith(Renderer.MEDIA_PREFIX)) {
+            ImageInfo info = images.get(member.substring(Renderer.MEDIA_PREFIX.length()));
+            return info == null ? "\0none" : info.digest();
+        }
+        return SiteDependencies.valueOf(site, member);
     }
 
 }

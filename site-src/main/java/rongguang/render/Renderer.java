@@ -7,10 +7,8 @@ import freemarker.core.ParseException;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +20,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import rongguang.assets.ImageInfo;
+import rongguang.assets.ImageTags;
 import rongguang.problems.Problems;
 
 /** Renders planned pages, on every core, handing each result to a {@link Sink}; template errors become problems. */
@@ -29,8 +29,12 @@ public final class Renderer {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
+    /** The prefix of the dependency a page records for an image under media/ it shows. */
+    static final String MEDIA_PREFIX = "media:";
+
     private final Configuration templates;
     private final Problems problems;
+    private final Map<String, ImageInfo> images;
 
     /** Where rendered pages go. Called from many threads. */
     public interface Sink {
@@ -44,9 +48,11 @@ public final class Renderer {
     /** Pages rendered and written, pages kept unchanged from the previous build, and the records for the next one. */
     public record Outcome(int written, int unchanged, Map<String, PageRecord> records) {}
 
-    public Renderer(Configuration templates, Problems problems) {
+    /** @param images the images under media/, whose tags each HTML page completes (see {@link ImageTags}) */
+    public Renderer(Configuration templates, Problems problems, Map<String, ImageInfo> images) {
         this.templates = templates;
         this.problems = problems;
+        this.images = images;
     }
 
     /**
@@ -114,8 +120,8 @@ public final class Renderer {
             problems.error("templates/" + page.template(), 0, 0, "找不到模板（渲染 " + page.file() + " 时需要它）");
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+        StringWriter out = new StringWriter(16 * 1024);
+        try {
             Environment env = template.createProcessingEnvironment(page.variables(), out);
             SiteDependencies.record(env, members);
             env.process();
@@ -126,7 +132,12 @@ public final class Renderer {
             failures.computeIfAbsent(f, k -> Collections.synchronizedList(new ArrayList<>())).add(page.file());
             return null;
         }
-        return bytes.toByteArray();
+        String text = out.toString();
+        if (page.file().endsWith(".html")) {
+            text = ImageTags.complete(text, String.valueOf(page.variables().get("root")), images,
+                    path -> members.add(MEDIA_PREFIX + path));
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String templateFile(String name) {

@@ -24,6 +24,16 @@ final class SiteDependencies {
         env.setCustomAttribute(MEMBERS, members);
     }
 
+    /** Notes that the page being rendered on this thread depends on {@code member} (an asset, a media file). */
+    static void note(String member) {
+        Environment env = Environment.getCurrentEnvironment();
+        if (env != null && env.getCustomAttribute(MEMBERS) instanceof Set<?> members) {
+            @SuppressWarnings("unchecked")
+            Set<String> set = (Set<String>) members;
+            set.add(member);
+        }
+    }
+
     /** The {@code site} seen by templates: the usual bean, noting each member read. */
     static TemplateModel tracked(TemplateHashModel site, Object adapted) {
         return new Tracked(site, adapted);

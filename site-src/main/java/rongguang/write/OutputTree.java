@@ -178,20 +178,24 @@ public final class OutputTree implements AutoCloseable {
                 if (rel.toString().isEmpty() || isHidden(rel) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                String file = into + "/" + rel.toString().replace('\\', '/');
-                Path target = resolve(file);
-                Path current = current(file);
-                FileStamp source = FileStamp.of(p);
-                files.incrementAndGet();
-                touched.add(file);
-                // copies keep the source's time, so an unchanged file is recognized and linked next time
-                boolean same = current != null && source != null && source.equals(FileStamp.of(current));
-                if (same && previousFiles != null) continue;
-                directories(target.getParent());
-                if (same) link(current, target);
-                else Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+                copyFile(p, into + "/" + rel.toString().replace('\\', '/'));
             }
         }
+    }
+
+    /** Copies a file into the tree as {@code file}; linked from the current output when that has it unchanged. */
+    public void copyFile(Path p, String file) throws IOException {
+        Path target = resolve(file);
+        Path current = current(file);
+        FileStamp source = FileStamp.of(p);
+        files.incrementAndGet();
+        touched.add(file);
+        // copies keep the source's time, so an unchanged file is recognized and linked next time
+        boolean same = current != null && source != null && source.equals(FileStamp.of(current));
+        if (same && previousFiles != null) return;
+        directories(target.getParent());
+        if (same) link(current, target);
+        else Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static boolean isHidden(Path rel) {
