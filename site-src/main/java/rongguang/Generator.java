@@ -166,7 +166,7 @@ public final class Generator {
                     previousPages, sink(out), progress == null ? done -> { } : progress::rendered);
             problems.throwIfErrors();
             timings.lap("渲染");
-            SearchIndex.write(site, out::write);
+            SearchIndex.write(site, out::writeIfChanged);
             timings.lap("索引");
             out.copyTree(mediaDir, "media");
             for (Map.Entry<String, ImageStore.Copy> copy : imageStore.copies(images).entrySet()) {

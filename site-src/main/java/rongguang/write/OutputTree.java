@@ -126,6 +126,21 @@ public final class OutputTree implements AutoCloseable {
     }
 
     /**
+     * Writes a file that has no fingerprint of its own, only its bytes (the search index): when the current output
+     * holds the same bytes, that file is kept as {@link #keep} keeps a page, so an unchanged file is not written
+     * and moved again.
+     */
+    public void writeIfChanged(String file, byte[] content) throws IOException {
+        Path current = current(file);
+        FileStamp stamp = current == null ? null : FileStamp.of(current);
+        if (stamp != null && stamp.size() == content.length
+                && java.util.Arrays.equals(Files.readAllBytes(current), content) && keep(file, stamp)) {
+            return;
+        }
+        write(file, content);
+    }
+
+    /**
      * Takes the current output's file into the new tree, as a hard link, when it is still as {@code stamp} says;
      * false when it is not (changed, missing), and then the caller writes it anew.
      */
