@@ -3,15 +3,14 @@ package rongguang.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import rongguang.testing.Axe;
-import rongguang.testing.Browser;
-import rongguang.testing.BuiltSample;
+import rongguang.testing.SampleInBrowser;
 
 /**
  * axe-core finds no violation of WCAG 2.1 A and AA on any kind of page of the sample site, in the default theme
@@ -38,28 +37,20 @@ class AccessibilityTest {
             "merchants/shumin-dayaofang/",
             "404.html");
 
-    static BuiltSample sample;
-    static Browser browser;
+    @RegisterExtension
+    static final SampleInBrowser served = new SampleInBrowser("https://shuangyong.example.gov.cn/portal/", 1280, 800);
     static Axe axe;
 
     @BeforeAll
     static void start() throws Exception {
         axe = Axe.load();
-        sample = BuiltSample.build("https://shuangyong.example.gov.cn/portal/");
-        browser = Browser.open(1280, 800);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.close();
-        if (sample != null) sample.close();
     }
 
     /** Each test starts from a reader who has chosen nothing yet. */
     @BeforeEach
     void forgetChoices() {
-        browser.get(sample.url("404.html"));
-        browser.script("localStorage.clear()");
+        served.browser().get(served.sample().url("404.html"));
+        served.browser().script("localStorage.clear()");
     }
 
     /**
@@ -98,21 +89,21 @@ class AccessibilityTest {
     @MethodSource("pages")
     void noViolationsInTheDefaultTheme(String path) throws Exception {
         open(path);
-        Axe.Report report = axe.run(browser, GRADIENT + ", " + CHARTS);
+        Axe.Report report = axe.run(served.browser(), GRADIENT + ", " + CHARTS);
         assertThat(report.violations()).as("axe-core on /%s", path).isEmpty();
         assertThat(report.undecidedContrast()).as("contrast axe could not decide on /%s", path).isEmpty();
-        assertThat(browser.<List<String>>script(CHART_TEXT)).as("chart text on /%s", path).isEmpty();
+        assertThat(served.browser().<List<String>>script(CHART_TEXT)).as("chart text on /%s", path).isEmpty();
     }
 
     @ParameterizedTest
     @MethodSource("pages")
     void noViolationsInHighContrast(String path) throws Exception {
         open(path);
-        browser.driver().findElement(By.cssSelector("#a11y-tools button[data-a11y=contrast]")).click();
-        assertThat(browser.<String>script("return document.documentElement.className")).contains("rg-contrast");
-        Axe.Report report = axe.run(browser, CHARTS);
+        served.browser().driver().findElement(By.cssSelector("#a11y-tools button[data-a11y=contrast]")).click();
+        assertThat(served.browser().<String>script("return document.documentElement.className")).contains("rg-contrast");
+        Axe.Report report = axe.run(served.browser(), CHARTS);
         assertThat(report.violations()).as("axe-core on /%s in high contrast", path).isEmpty();
-        assertThat(browser.<List<String>>script(CHART_TEXT)).as("chart text on /%s in high contrast", path).isEmpty();
+        assertThat(served.browser().<List<String>>script(CHART_TEXT)).as("chart text on /%s in high contrast", path).isEmpty();
         // also nothing axe leaves undecided: text in the colour of its background is one of those
         assertThat(report.undecidedContrast()).as("contrast axe could not decide on /%s in high contrast", path)
                 .isEmpty();
@@ -125,18 +116,18 @@ class AccessibilityTest {
     @ParameterizedTest
     @MethodSource("pages")
     void noViolationsOnAPhoneWithTheLargestText(String path) throws Exception {
-        browser.resizeViewport(390, 844);
+        served.browser().resizeViewport(390, 844);
         try {
             open(path);
-            var larger = browser.driver().findElement(By.cssSelector("#a11y-tools button[data-a11y=larger]"));
+            var larger = served.browser().driver().findElement(By.cssSelector("#a11y-tools button[data-a11y=larger]"));
             while (!"true".equals(larger.getAttribute("aria-disabled"))) larger.click();
-            assertThat(browser.<String>script("return getComputedStyle(document.documentElement).fontSize"))
+            assertThat(served.browser().<String>script("return getComputedStyle(document.documentElement).fontSize"))
                     .isEqualTo("32px");
-            Axe.Report report = axe.run(browser, GRADIENT + ", " + CHARTS);
+            Axe.Report report = axe.run(served.browser(), GRADIENT + ", " + CHARTS);
             assertThat(report.violations()).as("axe-core on /%s at 390 px and 200 %% text", path).isEmpty();
             assertThat(report.undecidedContrast()).as("contrast axe could not decide on /%s", path).isEmpty();
             // the page reflows: nothing but a table's own frame scrolls sideways
-            assertThat(browser.<String>script("""
+            assertThat(served.browser().<String>script("""
                     var wide = [];
                     document.querySelectorAll('body *').forEach(function (e) {
                       var r = e.getBoundingClientRect();
@@ -146,7 +137,7 @@ class AccessibilityTest {
                     return wide.join(' ');
                     """)).as("wider than the screen on /%s", path).isEmpty();
         } finally {
-            browser.resizeViewport(1280, 800);
+            served.browser().resizeViewport(1280, 800);
         }
     }
 
@@ -154,7 +145,7 @@ class AccessibilityTest {
     @org.junit.jupiter.api.Test
     void axeReportsWhatIsWrong() throws Exception {
         open("");
-        browser.script("""
+        served.browser().script("""
                 var main = document.querySelector('main');
                 var img = document.createElement('img'); img.src = 'x.png'; main.appendChild(img);
                 var p = document.createElement('p'); p.textContent = '看不清的字'; p.style.color = '#ddd';
@@ -162,15 +153,15 @@ class AccessibilityTest {
                 var q = document.createElement('p'); q.id = 'same'; q.textContent = '同色的字';
                 q.style.color = '#fffaf2'; main.appendChild(q);
                 """);
-        Axe.Report report = axe.run(browser, GRADIENT);
+        Axe.Report report = axe.run(served.browser(), GRADIENT);
         assertThat(report.violations()).anySatisfy(v -> assertThat(v).startsWith("image-alt (critical)"))
                 .anySatisfy(v -> assertThat(v).startsWith("color-contrast (serious)"));
         assertThat(report.undecidedContrast()).containsExactly("#same: equalRatio");
     }
 
     private void open(String path) {
-        browser.get(sample.url(path));
-        browser.waiting().until(d -> "complete".equals(browser.script("return document.readyState")));
-        assertThat(browser.driver().findElements(By.tagName("h1"))).as(path).hasSize(1);
+        served.browser().get(served.sample().url(path));
+        served.browser().waiting().until(d -> "complete".equals(served.browser().script("return document.readyState")));
+        assertThat(served.browser().driver().findElements(By.tagName("h1"))).as(path).hasSize(1);
     }
 }

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.util.Map;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import rongguang.testing.Browser;
-import rongguang.testing.BuiltSample;
+import rongguang.testing.SampleInBrowser;
 
 /**
  * The accessibility toolbar in Chromium: it shows only with script, its buttons work from the keyboard, and the
@@ -21,37 +19,25 @@ import rongguang.testing.BuiltSample;
  * reader to other pages.
  */
 class AccessibilityToolbarTest {
-    static BuiltSample sample;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sample = BuiltSample.build("https://shuangyong.example.gov.cn/portal/");
-        browser = Browser.open(1280, 800);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.close();
-        if (sample != null) sample.close();
-    }
+    @RegisterExtension
+    static final SampleInBrowser served = new SampleInBrowser("https://shuangyong.example.gov.cn/portal/", 1280, 800);
 
     @BeforeEach
     void forgetChoices() {
-        browser.get(sample.url("404.html"));
-        browser.script("localStorage.clear()");
+        served.browser().get(served.sample().url("404.html"));
+        served.browser().script("localStorage.clear()");
     }
 
     @Test
     void withoutScriptTheToolbarIsHidden() throws Exception {
         for (String page : new String[] {"index.html", "articles/changsha-shuangyong-zhihua/index.html", "404.html"}) {
-            var doc = Jsoup.parse(Files.readString(sample.output().resolve(page)));
+            var doc = Jsoup.parse(Files.readString(served.sample().output().resolve(page)));
             assertThat(doc.select("#a11y-tools[hidden][role=region][aria-label]")).as(page).hasSize(1);
             assertThat(doc.select("#a11y-tools button[type=button]")).as(page).hasSize(5);
         }
         open("");
         assertThat(tools().isDisplayed()).isTrue();
-        assertThat(browser.severeLogs()).isEmpty();
+        assertThat(served.browser().severeLogs()).isEmpty();
     }
 
     @Test
@@ -66,14 +52,14 @@ class AccessibilityToolbarTest {
         assertThat(larger).isGreaterThanOrEqualTo(before * 1.29);
         assertThat(status()).isEqualTo("当前 130%");
 
-        browser.driver().navigate().refresh();
-        browser.waiting().until(d -> tools().isDisplayed());
+        served.browser().driver().navigate().refresh();
+        served.browser().waiting().until(d -> tools().isDisplayed());
         assertThat(bodyFontSize()).isEqualTo(larger);
         assertThat(htmlClasses()).contains("rg-contrast", "rg-spacing");
         assertThat(button("contrast").getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(button("spacing").getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(status()).isEqualTo("当前 130%");
-        assertThat(browser.<String>script("return getComputedStyle(document.body).backgroundColor"))
+        assertThat(served.browser().<String>script("return getComputedStyle(document.body).backgroundColor"))
                 .isEqualTo("rgb(0, 0, 0)");
 
         open("cities/");
@@ -86,7 +72,7 @@ class AccessibilityToolbarTest {
         assertThat(bodyFontSize()).isEqualTo(before);
         assertThat(htmlClasses()).doesNotContain("rg-contrast", "rg-spacing");
         assertThat(button("contrast").getAttribute("aria-pressed")).isEqualTo("false");
-        browser.driver().navigate().refresh();
+        served.browser().driver().navigate().refresh();
         assertThat(bodyFontSize()).isEqualTo(before);
         assertThat(htmlClasses()).doesNotContain("rg-contrast");
     }
@@ -95,7 +81,7 @@ class AccessibilityToolbarTest {
     void theButtonsWorkFromTheKeyboardAndStopAtTheLastStep() {
         open("");
         // the skip link comes first, then the toolbar
-        WebElement body = browser.driver().findElement(By.tagName("body"));
+        WebElement body = served.browser().driver().findElement(By.tagName("body"));
         body.sendKeys(Keys.TAB);
         assertThat(focused().getAttribute("class")).isEqualTo("skip-link");
         focused().sendKeys(Keys.TAB);
@@ -115,7 +101,7 @@ class AccessibilityToolbarTest {
         assertThat(htmlClasses()).contains("rg-contrast");
         assertThat(button("contrast").getAttribute("aria-pressed")).isEqualTo("true");
         // the page does not overflow sideways at the largest size: text reflows instead
-        assertThat(browser.<Boolean>script(
+        assertThat(served.browser().<Boolean>script(
                 "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
     }
 
@@ -124,7 +110,7 @@ class AccessibilityToolbarTest {
         open("");
         button("contrast").click();
         // recorded by a script that runs before the page's own, when the parser first inserts <body>
-        var id = browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+        var id = served.browser().driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
                 new MutationObserver(function (records, observer) {
                   if (!document.body) return;
                   window.classWhenBodyAppeared = document.documentElement.className;
@@ -132,63 +118,63 @@ class AccessibilityToolbarTest {
                 }).observe(document, {childList: true, subtree: true});
                 """));
         try {
-            browser.get(sample.url("exemplars/"));
-            assertThat(browser.<String>script("return window.classWhenBodyAppeared")).contains("rg-contrast");
+            served.browser().get(served.sample().url("exemplars/"));
+            assertThat(served.browser().<String>script("return window.classWhenBodyAppeared")).contains("rg-contrast");
         } finally {
-            browser.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", id);
+            served.browser().driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", id);
         }
     }
 
     @Test
     void aTableWiderThanThePhoneScrollsFromTheKeyboard() {
         // at 390 px the honors table fits with the default text, and is wider than the screen at 200 %
-        browser.resizeViewport(390, 844);
+        served.browser().resizeViewport(390, 844);
         try {
             open("cities/handan/");
-            WebElement wrap = browser.driver().findElement(By.cssSelector("table.honors")).findElement(By.xpath(".."));
+            WebElement wrap = served.browser().driver().findElement(By.cssSelector("table.honors")).findElement(By.xpath(".."));
             assertThat(wrap.getAttribute("tabindex")).isNull();
             for (int i = 0; i < 5; i++) button("larger").click();
-            browser.waiting().until(d -> "0".equals(wrap.getAttribute("tabindex")));
+            served.browser().waiting().until(d -> "0".equals(wrap.getAttribute("tabindex")));
             assertThat(wrap.getAttribute("role")).isEqualTo("region");
             assertThat(wrap.getAttribute("aria-label")).isEqualTo("邯郸市所获双拥荣誉（可左右滚动）");
             wrap.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
-            browser.waiting().until(d -> browser.<Number>script("return arguments[0].scrollLeft", wrap).intValue() > 0);
+            served.browser().waiting().until(d -> served.browser().<Number>script("return arguments[0].scrollLeft", wrap).intValue() > 0);
 
-            browser.resizeViewport(1280, 800);
-            browser.waiting().until(d -> wrap.getAttribute("tabindex") == null);
+            served.browser().resizeViewport(1280, 800);
+            served.browser().waiting().until(d -> wrap.getAttribute("tabindex") == null);
             assertThat(wrap.getAttribute("role")).isNull();
         } finally {
-            browser.resizeViewport(1280, 800);
+            served.browser().resizeViewport(1280, 800);
         }
     }
 
     private void open(String path) {
-        browser.get(sample.url(path));
-        browser.waiting().until(d -> tools().isDisplayed());
+        served.browser().get(served.sample().url(path));
+        served.browser().waiting().until(d -> tools().isDisplayed());
     }
 
     private WebElement tools() {
-        return browser.driver().findElement(By.id("a11y-tools"));
+        return served.browser().driver().findElement(By.id("a11y-tools"));
     }
 
     private WebElement button(String action) {
-        return browser.driver().findElement(By.cssSelector("#a11y-tools button[data-a11y='" + action + "']"));
+        return served.browser().driver().findElement(By.cssSelector("#a11y-tools button[data-a11y='" + action + "']"));
     }
 
     private WebElement focused() {
-        return browser.driver().switchTo().activeElement();
+        return served.browser().driver().switchTo().activeElement();
     }
 
     private String status() {
-        return browser.driver().findElement(By.cssSelector("#a11y-tools [role=status]")).getText();
+        return served.browser().driver().findElement(By.cssSelector("#a11y-tools [role=status]")).getText();
     }
 
     private double bodyFontSize() {
-        return Double.parseDouble(browser.<String>script("return getComputedStyle(document.body).fontSize")
+        return Double.parseDouble(served.browser().<String>script("return getComputedStyle(document.body).fontSize")
                 .replace("px", ""));
     }
 
     private String htmlClasses() {
-        return browser.script("return document.documentElement.className");
+        return served.browser().script("return document.documentElement.className");
     }
 }

@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
-import rongguang.testing.Browser;
-import rongguang.testing.BuiltSample;
+import rongguang.testing.SampleInBrowser;
 
 /**
  * The charts as Chromium draws them with real fonts: every label inside its drawing, no two year labels on top of
@@ -22,20 +20,8 @@ import rongguang.testing.BuiltSample;
  */
 class ChartBrowserTest {
     static final Path SHOTS = Path.of("target/screenshots");
-    static BuiltSample sample;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sample = BuiltSample.build();
-        browser = Browser.open(1280, 1400);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.close();
-        if (sample != null) sample.close();
-    }
+    @RegisterExtension
+    static final SampleInBrowser served = new SampleInBrowser(null, 1280, 1400);
 
     /** Labels of each chart that stick out of its viewBox, or overlap another label of the same chart. */
     private static final String MISPLACED = """
@@ -59,52 +45,52 @@ class ChartBrowserTest {
 
     @Test
     void theHonorRollChart() throws Exception {
-        browser.resizeViewport(1280, 1400);
-        browser.get(sample.url("cities/"));
-        assertThat(browser.<List<String>>script(MISPLACED)).isEmpty();
-        assertThat(browser.<Long>script("return document.querySelectorAll('svg.chart-bars g.chart-bar rect').length")).isEqualTo(22);
+        served.browser().resizeViewport(1280, 1400);
+        served.browser().get(served.sample().url("cities/"));
+        assertThat(served.browser().<List<String>>script(MISPLACED)).isEmpty();
+        assertThat(served.browser().<Long>script("return document.querySelectorAll('svg.chart-bars g.chart-bar rect').length")).isEqualTo(22);
         // the bars take the theme's red
-        assertThat(browser.<String>script("return getComputedStyle(document.querySelector('.chart-bar rect')).fill")).isEqualTo("rgb(183, 28, 28)");
-        browser.screenshot(SHOTS.resolve("cities.png"));
-        assertThat(browser.severeLogs()).isEmpty();
+        assertThat(served.browser().<String>script("return getComputedStyle(document.querySelector('.chart-bar rect')).fill")).isEqualTo("rgb(183, 28, 28)");
+        served.browser().screenshot(SHOTS.resolve("cities.png"));
+        assertThat(served.browser().severeLogs()).isEmpty();
     }
 
     @Test
     void aCityTimelineAndTheMerchantCharts() throws Exception {
-        browser.resizeViewport(1280, 1000);
+        served.browser().resizeViewport(1280, 1000);
         for (String city : List.of("shiyan", "qingyang", "hanzhong", "zhangye")) {
-            browser.get(sample.url("cities/" + city + "/"));
-            assertThat(browser.<List<String>>script(MISPLACED)).as(city).isEmpty();
+            served.browser().get(served.sample().url("cities/" + city + "/"));
+            assertThat(served.browser().<List<String>>script(MISPLACED)).as(city).isEmpty();
         }
-        browser.get(sample.url("cities/shiyan/"));
-        browser.screenshot(SHOTS.resolve("city.png"));
+        served.browser().get(served.sample().url("cities/shiyan/"));
+        served.browser().screenshot(SHOTS.resolve("city.png"));
 
-        browser.get(sample.url("merchants/"));
-        assertThat(browser.<List<String>>script(MISPLACED)).isEmpty();
-        browser.script("document.getElementById('merchant-charts-title').scrollIntoView()");
-        browser.screenshot(SHOTS.resolve("merchants-charts.png"));
+        served.browser().get(served.sample().url("merchants/"));
+        assertThat(served.browser().<List<String>>script(MISPLACED)).isEmpty();
+        served.browser().script("document.getElementById('merchant-charts-title').scrollIntoView()");
+        served.browser().screenshot(SHOTS.resolve("merchants-charts.png"));
     }
 
     @Test
     void theHonorRollAndAnExemplarPrintWithoutTheSiteChrome() throws Exception {
-        browser.resizeViewport(1280, 1400);
+        served.browser().resizeViewport(1280, 1400);
         for (String path : List.of("cities/", "exemplars/tian-junling/")) {
-            browser.get(sample.url(path));
-            browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            served.browser().get(served.sample().url(path));
+            served.browser().driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
             for (String hidden : List.of(".mainnav", ".sitefoot", ".breadcrumb", ".skip-link")) {
-                assertThat(browser.<String>script("var e = document.querySelector(arguments[0]); return e ? getComputedStyle(e).display : 'none'", hidden))
+                assertThat(served.browser().<String>script("var e = document.querySelector(arguments[0]); return e ? getComputedStyle(e).display : 'none'", hidden))
                         .as(path + " " + hidden).isEqualTo("none");
             }
-            assertThat(browser.<String>script("return getComputedStyle(document.querySelector('.brand-title')).display")).isNotEqualTo("none");
-            assertThat(browser.<String>script("return getComputedStyle(document.querySelector('h1')).display")).isNotEqualTo("none");
+            assertThat(served.browser().<String>script("return getComputedStyle(document.querySelector('.brand-title')).display")).isNotEqualTo("none");
+            assertThat(served.browser().<String>script("return getComputedStyle(document.querySelector('h1')).display")).isNotEqualTo("none");
             String name = path.equals("cities/") ? "cities-print" : "exemplar-print";
-            browser.screenshot(SHOTS.resolve(name + ".png"));
-            browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            served.browser().screenshot(SHOTS.resolve(name + ".png"));
+            served.browser().driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 
             PrintOptions a4 = new PrintOptions();
             a4.setPageSize(new PageSize(29.7, 21.0));
             a4.setBackground(true);
-            byte[] pdf = Base64.getDecoder().decode(browser.driver().print(a4).getContent());
+            byte[] pdf = Base64.getDecoder().decode(served.browser().driver().print(a4).getContent());
             Files.write(SHOTS.resolve(name + "-a4.pdf"), pdf);
             int pages = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).split("/Type\\s*/Page[^s]", -1).length - 1;
             System.out.println(path + " prints on " + pages + " A4 pages");

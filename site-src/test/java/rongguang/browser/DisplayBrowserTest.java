@@ -7,15 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
-import rongguang.testing.Browser;
-import rongguang.testing.BuiltSample;
+import rongguang.testing.SampleInBrowser;
 import rongguang.testing.TestSite;
 
 /**
@@ -25,28 +23,16 @@ import rongguang.testing.TestSite;
  */
 class DisplayBrowserTest {
     static final Path SHOTS = Path.of("target/screenshots");
-    static BuiltSample sample;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sample = BuiltSample.build();
-        browser = Browser.open(1920, 1080);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.close();
-        if (sample != null) sample.close();
-    }
+    @RegisterExtension
+    static final SampleInBrowser served = new SampleInBrowser(null, 1920, 1080);
 
     private static void open(String query) {
-        browser.get(sample.url("display/" + query));
-        browser.waiting().until(d -> "true".equals(browser.script("return document.getElementById('deck').dataset.fitted")));
+        served.browser().get(served.sample().url("display/" + query));
+        served.browser().waiting().until(d -> "true".equals(served.browser().script("return document.getElementById('deck').dataset.fitted")));
     }
 
     private static long current() {
-        return Long.parseLong(browser.script("return document.getElementById('deck').dataset.current"));
+        return Long.parseLong(served.browser().script("return document.getElementById('deck').dataset.current"));
     }
 
     /**
@@ -79,29 +65,29 @@ class DisplayBrowserTest {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1920, 1080, landscape", "1080, 1920, portrait"})
     void theDisplayFitsTheScreenWithNoScrollbarsAndNoOverflow(int width, int height, String shape) throws Exception {
-        browser.resizeViewport(width, height);
+        served.browser().resizeViewport(width, height);
         open("?interval=3600");
-        assertThat(browser.<Long>script("return window.innerWidth")).isEqualTo(width);
-        assertThat(browser.<Long>script("return window.innerHeight")).isEqualTo(height);
-        assertThat(browser.<Boolean>script("var d = document.documentElement; return d.scrollWidth <= innerWidth && d.scrollHeight <= innerHeight"
+        assertThat(served.browser().<Long>script("return window.innerWidth")).isEqualTo(width);
+        assertThat(served.browser().<Long>script("return window.innerHeight")).isEqualTo(height);
+        assertThat(served.browser().<Boolean>script("var d = document.documentElement; return d.scrollWidth <= innerWidth && d.scrollHeight <= innerHeight"
                 + " && document.body.scrollWidth <= innerWidth && document.body.scrollHeight <= innerHeight")).isTrue();
 
-        long slides = browser.script("return document.querySelectorAll('.slide').length");
+        long slides = served.browser().script("return document.querySelectorAll('.slide').length");
         assertThat(slides).isEqualTo(57);
-        assertThat(browser.<List<String>>script(OVERFLOWS)).isEmpty();
+        assertThat(served.browser().<List<String>>script(OVERFLOWS)).isEmpty();
 
         // large type: a name is readable across a hall, and nothing on a slide is small print
         double vmin = Math.min(width, height);
-        double smallest = browser.<Number>script("var m = 1e9; document.querySelectorAll('.slide *').forEach(function (el) {"
+        double smallest = served.browser().<Number>script("var m = 1e9; document.querySelectorAll('.slide *').forEach(function (el) {"
                 + " if (el instanceof HTMLElement && el.childNodes.length && [].some.call(el.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); }))"
                 + " m = Math.min(m, parseFloat(getComputedStyle(el).fontSize)); }); return m").doubleValue();
         assertThat(smallest).isGreaterThanOrEqualTo(vmin * 0.022);
-        double title = browser.<Number>script("return parseFloat(getComputedStyle(document.querySelector('.slide.is-active .slide-title')).fontSize)").doubleValue();
+        double title = served.browser().<Number>script("return parseFloat(getComputedStyle(document.querySelector('.slide.is-active .slide-title')).fontSize)").doubleValue();
         assertThat(title).isGreaterThanOrEqualTo(vmin * 0.08);
 
         // the layout follows the screen's shape
-        String exemplarDirection = browser.script("return getComputedStyle(document.querySelector('.slide-exemplar')).flexDirection");
-        long cityColumns = browser.script("return getComputedStyle(document.querySelector('.slide-city')).gridTemplateColumns.split(' ').length");
+        String exemplarDirection = served.browser().script("return getComputedStyle(document.querySelector('.slide-exemplar')).flexDirection");
+        long cityColumns = served.browser().script("return getComputedStyle(document.querySelector('.slide-city')).gridTemplateColumns.split(' ').length");
         if (shape.equals("landscape")) {
             assertThat(exemplarDirection).isEqualTo("row");
             assertThat(cityColumns).isEqualTo(2);
@@ -109,67 +95,67 @@ class DisplayBrowserTest {
             assertThat(exemplarDirection).isEqualTo("column");
             assertThat(cityColumns).isEqualTo(1);
         }
-        browser.screenshot(SHOTS.resolve("display-" + shape + ".png"));
+        served.browser().screenshot(SHOTS.resolve("display-" + shape + ".png"));
         open("?slides=exemplars&interval=3600");
-        browser.screenshot(SHOTS.resolve("display-" + shape + "-exemplar.png"));
+        served.browser().screenshot(SHOTS.resolve("display-" + shape + "-exemplar.png"));
         open("?slides=honors&interval=3600");
-        browser.screenshot(SHOTS.resolve("display-" + shape + "-honors.png"));
-        assertThat(browser.severeLogs()).isEmpty();
+        served.browser().screenshot(SHOTS.resolve("display-" + shape + "-honors.png"));
+        assertThat(served.browser().severeLogs()).isEmpty();
     }
 
     @Test
     void theSlideChangesAfterTheIntervalOfSiteJson() throws Exception {
-        browser.resizeViewport(1920, 1080);
+        served.browser().resizeViewport(1920, 1080);
         int interval = new ObjectMapper().readTree(Files.readString(TestSite.SAMPLE.resolve("content/site.json")))
                 .get("display").get("interval").asInt();
         open("");
-        assertThat(browser.<String>script("return document.getElementById('deck').dataset.interval"))
+        assertThat(served.browser().<String>script("return document.getElementById('deck').dataset.interval"))
                 .isEqualTo(String.valueOf(interval));
         assertThat(current()).isZero();
         long started = System.nanoTime();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(interval + 20))
+        new org.openqa.selenium.support.ui.WebDriverWait(served.browser().driver(), java.time.Duration.ofSeconds(interval + 20))
                 .until(d -> current() == 1);
         double waited = (System.nanoTime() - started) / 1e9;
         assertThat(waited).isGreaterThan(interval - 1.0);
-        assertThat(browser.<Long>script("return document.querySelectorAll('.slide.is-active').length")).isEqualTo(1);
-        assertThat(browser.<String>script("return document.querySelector('.slide.is-active').getAttribute('aria-label')"))
-                .isEqualTo(browser.script("return document.querySelectorAll('.slide')[1].getAttribute('aria-label')"));
-        assertThat(browser.<String>script("return document.getElementById('deck-count').textContent")).isEqualTo("2 / 57");
+        assertThat(served.browser().<Long>script("return document.querySelectorAll('.slide.is-active').length")).isEqualTo(1);
+        assertThat(served.browser().<String>script("return document.querySelector('.slide.is-active').getAttribute('aria-label')"))
+                .isEqualTo(served.browser().script("return document.querySelectorAll('.slide')[1].getAttribute('aria-label')"));
+        assertThat(served.browser().<String>script("return document.getElementById('deck-count').textContent")).isEqualTo("2 / 57");
         // the old slide fades out and is hidden from everyone once it has
-        browser.waiting().until(d -> "hidden".equals(browser.script(
+        served.browser().waiting().until(d -> "hidden".equals(served.browser().script(
                 "return getComputedStyle(document.querySelectorAll('.slide')[0]).visibility")));
     }
 
     @Test
     void slidesAreChosenByTheQueryAndSteppedWithTheArrowKeys() {
-        browser.resizeViewport(1920, 1080);
+        served.browser().resizeViewport(1920, 1080);
         open("?slides=exemplars,cities&interval=3600");
-        List<String> kinds = browser.script("return [].map.call(document.querySelectorAll('.slide'), function (s) { return s.dataset.kind; })");
+        List<String> kinds = served.browser().script("return [].map.call(document.querySelectorAll('.slide'), function (s) { return s.dataset.kind; })");
         assertThat(kinds).hasSize(26 + 29);
         assertThat(kinds.subList(0, 26)).containsOnly("exemplars");
         assertThat(kinds.subList(26, kinds.size())).containsOnly("cities");
-        assertThat(browser.<String>script("return document.querySelector('.slide.is-active').dataset.kind")).isEqualTo("exemplars");
+        assertThat(served.browser().<String>script("return document.querySelector('.slide.is-active').dataset.kind")).isEqualTo("exemplars");
 
-        Actions keys = new Actions(browser.driver());
+        Actions keys = new Actions(served.browser().driver());
         keys.sendKeys(Keys.ARROW_RIGHT).perform();
         assertThat(current()).isEqualTo(1);
         keys.sendKeys(Keys.ARROW_LEFT).sendKeys(Keys.ARROW_LEFT).perform();
         assertThat(current()).isEqualTo(kinds.size() - 1);
-        assertThat(browser.<String>script("return document.querySelector('.slide.is-active').dataset.kind")).isEqualTo("cities");
-        assertThat(browser.<String>script("return document.getElementById('deck-count').textContent")).isEqualTo("55 / 55");
-        assertThat(browser.<Long>script("return document.querySelectorAll('.slide.is-active').length")).isEqualTo(1);
+        assertThat(served.browser().<String>script("return document.querySelector('.slide.is-active').dataset.kind")).isEqualTo("cities");
+        assertThat(served.browser().<String>script("return document.getElementById('deck-count').textContent")).isEqualTo("55 / 55");
+        assertThat(served.browser().<Long>script("return document.querySelectorAll('.slide.is-active').length")).isEqualTo(1);
     }
 
     @Test
     void twoFullCyclesLeaveTheDomAsItWas() {
-        browser.resizeViewport(1920, 1080);
+        served.browser().resizeViewport(1920, 1080);
         open("?interval=0.5");
         Map<String, Object> before = counters();
-        browser.waiting().withTimeout(java.time.Duration.ofSeconds(120))
-                .until(d -> Long.parseLong(browser.script("return document.getElementById('deck').dataset.cycles")) >= 1);
+        served.browser().waiting().withTimeout(java.time.Duration.ofSeconds(120))
+                .until(d -> Long.parseLong(served.browser().script("return document.getElementById('deck').dataset.cycles")) >= 1);
         Map<String, Object> afterOne = counters();
-        browser.waiting().withTimeout(java.time.Duration.ofSeconds(120))
-                .until(d -> Long.parseLong(browser.script("return document.getElementById('deck').dataset.cycles")) >= 2);
+        served.browser().waiting().withTimeout(java.time.Duration.ofSeconds(120))
+                .until(d -> Long.parseLong(served.browser().script("return document.getElementById('deck').dataset.cycles")) >= 2);
         Map<String, Object> afterTwo = counters();
         assertThat(afterOne.get("elements")).isEqualTo(before.get("elements"));
         assertThat(afterTwo.get("elements")).isEqualTo(before.get("elements"));
@@ -177,14 +163,14 @@ class DisplayBrowserTest {
         // Chromium's own counters, after a garbage collection: nodes still held (detached ones too) and listeners
         assertThat(((Number) afterTwo.get("nodes")).longValue()).isLessThanOrEqualTo(((Number) afterOne.get("nodes")).longValue());
         assertThat(afterTwo.get("jsEventListeners")).isEqualTo(afterOne.get("jsEventListeners"));
-        assertThat(browser.severeLogs()).isEmpty();
+        assertThat(served.browser().severeLogs()).isEmpty();
     }
 
     private static Map<String, Object> counters() {
-        browser.driver().executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
-        Map<String, Object> counters = new java.util.HashMap<>(browser.driver().executeCdpCommand("Memory.getDOMCounters", Map.of()));
-        counters.put("elements", browser.script("return document.getElementsByTagName('*').length"));
-        counters.put("textNodes", browser.script("var w = document.createTreeWalker(document, NodeFilter.SHOW_TEXT), n = 0;"
+        served.browser().driver().executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+        Map<String, Object> counters = new java.util.HashMap<>(served.browser().driver().executeCdpCommand("Memory.getDOMCounters", Map.of()));
+        counters.put("elements", served.browser().script("return document.getElementsByTagName('*').length"));
+        counters.put("textNodes", served.browser().script("var w = document.createTreeWalker(document, NodeFilter.SHOW_TEXT), n = 0;"
                 + " while (w.nextNode()) n++; return n"));
         System.out.println("DOM counters: " + counters);
         return counters;

@@ -6,47 +6,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import rongguang.problems.Problems;
-import rongguang.testing.Browser;
-import rongguang.testing.BuiltSample;
+import rongguang.testing.SampleInBrowser;
 import rongguang.testing.ImageFiles;
 import rongguang.testing.StaticServer;
 import rongguang.testing.TestSite;
 
 /** What a phone downloads: the home page's weight on a first visit, and the copy of a photo the browser picks. */
 class PageWeightBrowserTest {
-    static BuiltSample sample;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sample = BuiltSample.build();
-        browser = Browser.open(360, 640);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.close();
-        if (sample != null) sample.close();
-    }
+    @RegisterExtension
+    static final SampleInBrowser served = new SampleInBrowser(null, 360, 640);
 
     @Test
     void theHomePageWeighsLessThan200KbOnAFirstVisit() {
-        browser.get(sample.url(""));
-        browser.waiting().until(d -> "complete".equals(browser.script("return document.readyState")));
+        served.browser().get(served.sample().url(""));
+        served.browser().waiting().until(d -> "complete".equals(served.browser().script("return document.readyState")));
         // served uncompressed here, so this is more than a phone gets from a server that compresses
-        List<Map<String, Object>> entries = browser.script("""
+        List<Map<String, Object>> entries = served.browser().script("""
                 return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
                   .map(e => ({name: e.name, bytes: e.transferSize}));""");
         long total = entries.stream().mapToLong(e -> ((Number) e.get("bytes")).longValue()).sum();
         assertThat(entries).extracting(e -> (String) e.get("name")).anyMatch(n -> n.matches(".*/assets/style\\.[0-9a-f]{8}\\.css"));
         assertThat(entries).allMatch(e -> ((Number) e.get("bytes")).longValue() > 0, "every file came over the network");
         assertThat(total).as("bytes of the home page and everything it loaded: " + entries).isLessThan(200 * 1024);
-        assertThat(browser.severeLogs()).isEmpty();
+        assertThat(served.browser().severeLogs()).isEmpty();
     }
 
     @Test
@@ -61,22 +47,22 @@ class PageWeightBrowserTest {
         assertThat(Files.exists(out.resolve("media/covers/big.480w.jpg"))).isTrue();
         try (StaticServer server = StaticServer.start(out, "/sy/")) {
             assertThat(shownCopy(server.url("articles/tu/"), 360)).endsWith("/media/covers/big.480w.jpg");
-            browser.resizeViewport(1280, 800);
+            served.browser().resizeViewport(1280, 800);
             try {
                 assertThat(shownCopy(server.url("articles/tu/") + "?wide", 1280)).endsWith("/media/covers/big.960w.jpg");
             } finally {
-                browser.resizeViewport(360, 640);
+                served.browser().resizeViewport(360, 640);
             }
         }
     }
 
     /** The file the browser chose for the cover, once it is loaded, with the page's box of the intrinsic ratio. */
     private String shownCopy(String url, int viewport) {
-        browser.get(url);
-        browser.waiting().until(d -> Boolean.TRUE.equals(
-                browser.script("var i = document.querySelector('main img'); return i.complete && i.naturalWidth > 0")));
-        Number ratio = browser.script("var r = document.querySelector('main img').getBoundingClientRect(); return r.width / r.height");
+        served.browser().get(url);
+        served.browser().waiting().until(d -> Boolean.TRUE.equals(
+                served.browser().script("var i = document.querySelector('main img'); return i.complete && i.naturalWidth > 0")));
+        Number ratio = served.browser().script("var r = document.querySelector('main img').getBoundingClientRect(); return r.width / r.height");
         assertThat(ratio.doubleValue()).as("viewport " + viewport).isCloseTo(16.0 / 9, org.assertj.core.data.Offset.offset(0.02));
-        return browser.script("return document.querySelector('main img').currentSrc");
+        return served.browser().script("return document.querySelector('main img').currentSrc");
     }
 }

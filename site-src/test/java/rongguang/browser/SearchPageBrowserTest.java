@@ -5,48 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import rongguang.model.City;
-import rongguang.testing.Browser;
-import rongguang.testing.BuiltSample;
+import rongguang.testing.SampleInBrowser;
 
 /** /search/ as a reader uses it, below a path: type, see ranked and highlighted results, follow one, share the URL. */
 class SearchPageBrowserTest {
-    static BuiltSample sample;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sample = BuiltSample.build("https://x.example.gov.cn/portal/");
-        browser = Browser.open(1280, 900);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.close();
-        if (sample != null) sample.close();
-    }
+    @RegisterExtension
+    static final SampleInBrowser served = new SampleInBrowser("https://x.example.gov.cn/portal/", 1280, 900);
 
     private static List<WebElement> results() {
-        return browser.driver().findElements(By.cssSelector("#search-results .search-result"));
+        return served.browser().driver().findElements(By.cssSelector("#search-results .search-result"));
     }
 
     private static void waitForResults() {
-        browser.waiting().until(d -> !results().isEmpty()
+        served.browser().waiting().until(d -> !results().isEmpty()
                 && d.findElement(By.id("search-status")).getText().startsWith("找到"));
     }
 
     @Test
     void typingShowsRankedHighlightedResultsAndAResultLeadsToItsPage() {
-        City city = sample.site().cities().get(0);
+        City city = served.sample().site().cities().get(0);
         String word = city.name().substring(0, 2);
-        browser.get(sample.url("search/"));
-        WebElement box = browser.driver().findElement(By.id("search-q"));
+        served.browser().get(served.sample().url("search/"));
+        WebElement box = served.browser().driver().findElement(By.id("search-q"));
         box.sendKeys(word);
         waitForResults();
 
@@ -64,49 +50,49 @@ class SearchPageBrowserTest {
                 .map(r -> !r.findElements(By.cssSelector(".search-result-title mark")).isEmpty()).toList();
         assertThat(inTitle.indexOf(false)).isGreaterThan(0);
         assertThat(inTitle.subList(inTitle.indexOf(false), inTitle.size())).doesNotContain(true);
-        assertThat(browser.driver().getCurrentUrl())
+        assertThat(served.browser().driver().getCurrentUrl())
                 .endsWith("/portal/search/?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8));
 
         first.findElement(By.cssSelector(".search-result-title a")).click();
-        browser.waiting().until(d -> d.getCurrentUrl().endsWith("/portal/" + city.url()));
-        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains(city.name());
-        assertThat(browser.severeLogs()).isEmpty();
+        served.browser().waiting().until(d -> d.getCurrentUrl().endsWith("/portal/" + city.url()));
+        assertThat(served.browser().driver().findElement(By.tagName("h1")).getText()).contains(city.name());
+        assertThat(served.browser().severeLogs()).isEmpty();
     }
 
     @Test
     void theUrlRestoresTheSearchAndTheKindFilter() {
         String word = "优待";
-        browser.get(sample.url("search/?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8) + "&kind=merchant"));
+        served.browser().get(served.sample().url("search/?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8) + "&kind=merchant"));
         waitForResults();
-        assertThat(browser.driver().findElement(By.id("search-q")).getAttribute("value")).isEqualTo(word);
+        assertThat(served.browser().driver().findElement(By.id("search-q")).getAttribute("value")).isEqualTo(word);
         assertThat(results()).allMatch(r -> "merchant".equals(r.getAttribute("data-kind")));
         assertThat(results().get(0).findElement(By.cssSelector(".search-result-kind")).getText()).isEqualTo("商家");
 
-        browser.driver().findElement(By.cssSelector("input[name=kind][value=article]")).click();
-        browser.waiting().until(d -> browser.driver().getCurrentUrl().endsWith("kind=article"));
+        served.browser().driver().findElement(By.cssSelector("input[name=kind][value=article]")).click();
+        served.browser().waiting().until(d -> served.browser().driver().getCurrentUrl().endsWith("kind=article"));
         waitForResults();
         assertThat(results()).allMatch(r -> "article".equals(r.getAttribute("data-kind")));
         assertThat(results().get(0).findElement(By.tagName("time")).getAttribute("datetime")).matches("\\d{4}-\\d\\d-\\d\\d");
-        assertThat(browser.severeLogs()).isEmpty();
+        assertThat(served.browser().severeLogs()).isEmpty();
     }
 
     @Test
     void theHeaderBoxOfAnyPageSearches() {
-        var article = sample.site().articles().get(0);
-        browser.get(sample.url(article.url()));
-        WebElement box = browser.driver().findElement(By.id("site-search-q"));
+        var article = served.sample().site().articles().get(0);
+        served.browser().get(served.sample().url(article.url()));
+        WebElement box = served.browser().driver().findElement(By.id("site-search-q"));
         box.sendKeys("退役军人", Keys.ENTER);
-        browser.waiting().until(d -> d.getCurrentUrl().contains("/portal/search/?q="));
+        served.browser().waiting().until(d -> d.getCurrentUrl().contains("/portal/search/?q="));
         waitForResults();
-        assertThat(browser.driver().findElement(By.id("search-q")).getAttribute("value")).isEqualTo("退役军人");
-        assertThat(browser.severeLogs()).isEmpty();
+        assertThat(served.browser().driver().findElement(By.id("search-q")).getAttribute("value")).isEqualTo("退役军人");
+        assertThat(served.browser().severeLogs()).isEmpty();
     }
 
     @Test
     void aQueryThatAppearsNowhereSaysSo() {
-        browser.get(sample.url("search/"));
-        browser.driver().findElement(By.id("search-q")).sendKeys("鳄鱼火箭");
-        browser.waiting().until(d -> d.findElement(By.id("search-status")).getText().startsWith("没有找到"));
+        served.browser().get(served.sample().url("search/"));
+        served.browser().driver().findElement(By.id("search-q")).sendKeys("鳄鱼火箭");
+        served.browser().waiting().until(d -> d.findElement(By.id("search-status")).getText().startsWith("没有找到"));
         assertThat(results()).isEmpty();
     }
 }

@@ -13,16 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import rongguang.model.Article;
 import rongguang.model.City;
 import rongguang.model.Exemplar;
 import rongguang.model.Merchant;
 import rongguang.model.Site;
-import rongguang.testing.Browser;
-import rongguang.testing.BuiltSample;
+import rongguang.testing.SampleInBrowser;
 import rongguang.testing.TestSite;
 
 /**
@@ -31,34 +30,26 @@ import rongguang.testing.TestSite;
  * city name, nonsense finds nothing, and title matches rank above text-only matches.
  */
 class SearchSampleContentTest {
-    static BuiltSample sample;
-    static Browser browser;
+    @RegisterExtension
+    static final SampleInBrowser served = new SampleInBrowser("https://x.example.gov.cn/portal/", 1280, 800);
     /** Document number → url, from the documents the index wrote. */
     static Map<Long, String> urls = new HashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
-        sample = BuiltSample.build("https://x.example.gov.cn/portal/");
         ObjectMapper json = new ObjectMapper();
-        Path docs = sample.output().resolve("search/doc");
+        Path docs = served.sample().output().resolve("search/doc");
         for (String f : TestSite.files(docs)) {
             JsonNode doc = json.readTree(Files.readString(docs.resolve(f)));
             urls.put(Long.parseLong(f.replace(".json", "")), doc.get("url").asText());
         }
-        browser = Browser.open(1280, 800);
-        browser.get(sample.url("search/"));
-        browser.waiting().until(d -> browser.<Boolean>script("return typeof window.rongguangSearch === 'function'"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.close();
-        if (sample != null) sample.close();
+        served.browser().get(served.sample().url("search/"));
+        served.browser().waiting().until(d -> served.browser().<Boolean>script("return typeof window.rongguangSearch === 'function'"));
     }
 
     /** The urls of the results, best first. */
     static List<String> search(String query) {
-        List<Map<String, Object>> results = browser.driver().executeAsyncScript(
+        List<Map<String, Object>> results = served.browser().driver().executeAsyncScript(
                 "var done = arguments[arguments.length - 1]; window.rongguangSearch(arguments[0]).then(done);", query)
                 instanceof List<?> l ? cast(l) : List.of();
         return results.stream().map(r -> urls.get((Long) r.get("doc"))).toList();
@@ -71,11 +62,11 @@ class SearchSampleContentTest {
 
     @Test
     void everyArticleCityExemplarAndMerchantIsFoundByTwoAndThreeCharactersFromTheMiddleOfItsText() throws IOException {
-        Site site = sample.site();
+        Site site = served.sample().site();
         Map<String, String> texts = new java.util.LinkedHashMap<>();
         // an article's text as its page shows it (the bodies the build read are gone with its body store)
         for (Article a : site.articles()) {
-            Path page = sample.output().resolve(a.url() + "index.html");
+            Path page = served.sample().output().resolve(a.url() + "index.html");
             texts.put(a.url(), Jsoup.parse(Files.readString(page)).selectFirst(".prose").text());
         }
         for (City c : site.cities()) texts.put(c.url(), c.summary() != null ? c.summary() : c.target());
@@ -119,7 +110,7 @@ class SearchSampleContentTest {
 
     @Test
     void aMerchantIsFoundByItsCategoryAndByItsCityName() {
-        Site site = sample.site();
+        Site site = served.sample().site();
         List<String> misses = new ArrayList<>();
         for (Merchant m : site.merchants()) {
             String city = site.city(m.city()).name();
@@ -136,7 +127,7 @@ class SearchSampleContentTest {
             assertThat(appearsInOutput(nonsense)).as(nonsense).isFalse();
             assertThat(search(nonsense)).as(nonsense).isEmpty();
         }
-        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector(".search-result"))).isEmpty();
+        assertThat(served.browser().driver().findElements(org.openqa.selenium.By.cssSelector(".search-result"))).isEmpty();
     }
 
     private static String everything;
@@ -145,8 +136,8 @@ class SearchSampleContentTest {
     private static boolean appearsInOutput(String word) throws IOException {
         if (everything == null) {
             StringBuilder all = new StringBuilder();
-            for (String f : TestSite.files(sample.output())) {
-                if (f.endsWith(".html") || f.endsWith(".json")) all.append(Files.readString(sample.output().resolve(f)));
+            for (String f : TestSite.files(served.sample().output())) {
+                if (f.endsWith(".html") || f.endsWith(".json")) all.append(Files.readString(served.sample().output().resolve(f)));
             }
             everything = all.toString();
         }
@@ -159,7 +150,7 @@ class SearchSampleContentTest {
         String url = "articles/handan-shuangyong-gongzuo-zongshu/";
         assertThat(search("军人事")).contains(url);
         // XYZ made of two bigrams XY and YZ of this article that never stand side by side anywhere
-        String text = Jsoup.parse(Files.readString(sample.output().resolve(url + "index.html"))).selectFirst(".prose").text();
+        String text = Jsoup.parse(Files.readString(served.sample().output().resolve(url + "index.html"))).selectFirst(".prose").text();
         String scattered = null;
         for (int i = 0; i + 1 < text.length() && scattered == null; i++) {
             for (int j = 0; j + 1 < text.length() && scattered == null; j++) {
@@ -192,7 +183,7 @@ class SearchSampleContentTest {
 
     @Test
     void titleMatchesRankAboveTextOnlyMatchesThenIndexOrder() {
-        Site site = sample.site();
+        Site site = served.sample().site();
         // a word of a city's name that other pages mention only in their text
         String word = site.cities().get(0).name().substring(0, 2);
         List<String> results = search(word);
