@@ -81,8 +81,8 @@ public final class Generator {
         Configuration templates = Templates.configuration(templatesDir(options));
         if (!options.cached()) {
             try (BodyStore bodies = BodyStore.temporary()) {
-                return build(options, bodies, Map.of(), Map.of(), Map.of(), null, ImageStore.inMemory(), output,
-                        templates, problems, timings).result();
+                return build(options, bodies, Map.of(), Map.of(), Map.of(), null, null, ImageStore.inMemory(),
+                        output, templates, problems, timings).result();
             }
         }
         String key = CacheKey.of(settingsFile, options.preview());
@@ -104,9 +104,9 @@ public final class Generator {
                 }
             };
             Built built = build(options, cache.bodies(), cache.articles(), Map.of(), cache.pages(), cache.related(),
-                    images, update, templates, problems, timings);
+                    cache.files().isEmpty() ? null : cache.index(), images, update, templates, problems, timings);
             try {
-                cache.save(built.articles(), built.pages(), built.files());
+                cache.save(built.articles(), built.pages(), built.files(), built.index());
                 images.save();
             } catch (IOException e) {
                 cache.invalidate();
@@ -117,7 +117,7 @@ public final class Generator {
     }
 
     private record Built(Result result, Map<String, ArticleEntry> articles, Map<String, DataEntry> data,
-                         Map<String, PageRecord> pages, Set<String> files) {}
+                         Map<String, PageRecord> pages, Set<String> files, SearchIndex.State index) {}
 
     /** How a build's output tree is begun: a whole new tree, or an overlay on the last one. */
     private interface Output {
@@ -134,8 +134,9 @@ public final class Generator {
 
     private Built build(Options options, BodyStore bodies, Map<String, ArticleEntry> previousArticles,
                         Map<String, DataEntry> previousData, Map<String, PageRecord> previousPages,
-                        RelatedArticles.Memo related, ImageStore imageStore, Output output, Configuration templates,
-                        Problems problems, Timings timings) throws IOException {
+                        RelatedArticles.Memo related, SearchIndex.State previousIndex, ImageStore imageStore,
+                        Output output, Configuration templates, Problems problems, Timings timings)
+            throws IOException {
         SiteLoader loader = new SiteLoader(options.siteDir(), bodies, previousArticles, previousData);
         SiteInput input = loader.load(problems);
         timings.lap("读取");
@@ -166,7 +167,7 @@ public final class Generator {
                     previousPages, sink(out), progress == null ? done -> { } : progress::rendered);
             problems.throwIfErrors();
             timings.lap("渲染");
-            SearchIndex.write(site, out::writeIfChanged);
+            SearchIndex.State index = SearchIndex.write(site, indexFiles(out), previousIndex);
             timings.lap("索引");
             out.copyTree(mediaDir, "media");
             for (Map.Entry<String, ImageStore.Copy> copy : imageStore.copies(images).entrySet()) {
@@ -182,7 +183,7 @@ public final class Generator {
             timings.lap("替换");
             Result result = new Result(pages.size(), out.fileCount(), outcome.written(), outcome.unchanged(), site,
                     timings);
-            return new Built(result, loader.entries(), loader.dataEntries(), outcome.records(), out.files());
+            return new Built(result, loader.entries(), loader.dataEntries(), outcome.records(), out.files(), index);
         }
     }
 
@@ -201,6 +202,7 @@ public final class Generator {
         private final RelatedArticles.Memo related = new RelatedArticles.Memo();
         private Map<String, PageRecord> pages = Map.of();
         private Set<String> files = Set.of();
+        private SearchIndex.State index;
         private Configuration templates;
         private final ImageStore images = ImageStore.inMemory();
 
@@ -218,7 +220,8 @@ public final class Generator {
                 templates.setTemplateUpdateDelayMilliseconds(0);
             }
             Built built = generator.build(options, bodies, sameSettings ? articles : Map.of(),
-                    sameSettings ? data : Map.of(), sameSettings ? pages : Map.of(), related, images,
+                    sameSettings ? data : Map.of(), sameSettings ? pages : Map.of(), related,
+                    sameSettings ? index : null, images,
                     () -> OutputTree.overlay(options.outputDir(), options.siteDir(), files),
                     templates, problems, new Timings());
             key = now;
@@ -226,6 +229,7 @@ public final class Generator {
             data = built.data();
             pages = built.pages();
             files = built.files();
+            index = built.index();
             return built.result();
         }
 
@@ -233,6 +237,30 @@ public final class Generator {
         public void close() throws IOException {
             bodies.close();
         }
+    }
+
+    private static SearchIndex.Files indexFiles(OutputTree out) {
+        return new SearchIndex.Files() {
+            @Override
+            public FileStamp write(String file, byte[] content) throws IOException {
+                return out.writeIfChanged(file, content);
+            }
+
+            @Override
+            public boolean unchanged(String file, FileStamp stamp) throws IOException {
+                return out.unchanged(file, stamp);
+            }
+
+            @Override
+            public void keep(String file, FileStamp stamp) throws IOException {
+                if (!out.keep(file, stamp)) throw new IOException("输出中的搜索索引文件在构建中被改动：" + file);
+            }
+
+            @Override
+            public byte[] read(String file) throws IOException {
+                return out.readCurrent(file);
+            }
+        };
     }
 
     private static Renderer.Sink sink(OutputTree out) {

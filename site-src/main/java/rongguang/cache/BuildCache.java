@@ -19,6 +19,7 @@ import rongguang.load.ArticleEntry;
 import rongguang.load.BodyStore;
 import rongguang.model.RelatedArticles;
 import rongguang.render.PageRecord;
+import rongguang.search.SearchIndex;
 import rongguang.write.OutputTree;
 
 /**
@@ -28,7 +29,7 @@ import rongguang.write.OutputTree;
  * or the site settings change, or when it cannot be read; a build without it is simply a full build.
  */
 public final class BuildCache implements AutoCloseable {
-    private static final String MAGIC = "rongguang-cache 3";
+    private static final String MAGIC = "rongguang-cache 4";
     /** Bodies of changed articles are appended; past this much dead weight the cache starts over. */
     private static final long MAX_GARBAGE = 64L * 1024 * 1024;
 
@@ -41,11 +42,13 @@ public final class BuildCache implements AutoCloseable {
     private final Map<String, PageRecord> pages;
     private final Set<String> files;
     private final RelatedArticles.Memo related;
+    private final SearchIndex.State index;
 
     private BuildCache(Path dir, String key, FileChannel lockChannel, FileLock lock, BodyStore bodies,
                        Map<String, ArticleEntry> articles, Map<String, PageRecord> pages, Set<String> files,
-                       RelatedArticles.Memo related) {
+                       RelatedArticles.Memo related, SearchIndex.State index) {
         this.files = files;
+        this.index = index;
         this.related = related;
         this.dir = dir;
         this.key = key;
@@ -88,7 +91,9 @@ public final class BuildCache implements AutoCloseable {
         Map<String, PageRecord> pages = new HashMap<>();
         Set<String> files = new HashSet<>();
         RelatedArticles.Memo[] related = {new RelatedArticles.Memo()};
-        boolean valid = Files.isRegularFile(manifest) && read(manifest, key, bodies, articles, pages, files, related);
+        SearchIndex.State[] index = {null};
+        boolean valid = Files.isRegularFile(manifest)
+                && read(manifest, key, bodies, articles, pages, files, related, index);
         long live = articles.values().stream()
                 .filter(e -> e.article() != null)
                 .mapToLong(e -> ((BodyStore.Stored) e.article().body()).length()).sum();
@@ -97,17 +102,18 @@ public final class BuildCache implements AutoCloseable {
             pages.clear();
             files.clear();
             related[0] = new RelatedArticles.Memo();
+            index[0] = null;
             Files.deleteIfExists(manifest);
             bodies.close();
             Files.deleteIfExists(dir.resolve("bodies"));
             bodies = BodyStore.open(dir.resolve("bodies"));
         }
-        return new BuildCache(dir, key, lockChannel, lock, bodies, articles, pages, files, related[0]);
+        return new BuildCache(dir, key, lockChannel, lock, bodies, articles, pages, files, related[0], index[0]);
     }
 
     private static boolean read(Path manifest, String key, BodyStore bodies, Map<String, ArticleEntry> articles,
                                 Map<String, PageRecord> pages, Set<String> files,
-                                RelatedArticles.Memo[] related) {
+                                RelatedArticles.Memo[] related, SearchIndex.State[] index) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(manifest), 1 << 16))) {
             if (!MAGIC.equals(in.readUTF()) || !key.equals(in.readUTF())) return false;
             int articleCount = in.readInt();
@@ -123,6 +129,7 @@ public final class BuildCache implements AutoCloseable {
             int fileCount = in.readInt();
             for (int i = 0; i < fileCount; i++) files.add(in.readUTF());
             related[0] = CacheCodec.readMemo(in);
+            index[0] = in.readBoolean() ? CacheCodec.readIndex(in) : null;
             return in.read() == -1;
         } catch (IOException | RuntimeException e) {
             // a damaged cache costs one full build, never a wrong one
@@ -157,19 +164,19 @@ public final class BuildCache implements AutoCloseable {
         return related;
     }
 
+    /** The search index of the output, as its build wrote it; null when there is no record of it. */
+    public SearchIndex.State index() {
+        return index;
+    }
+
     /** Every file of the output, as its build wrote it: empty when there is no usable record of the output. */
     public Set<String> files() {
         return files;
     }
 
     /** Records the state of a newly committed output; written aside and renamed, so never half-written. */
-    public void save(Map<String, ArticleEntry> newArticles, Map<String, PageRecord> newPages, Set<String> newFiles)
-            throws IOException {
-        save(newArticles, newPages, newFiles, related);
-    }
-
-    private void save(Map<String, ArticleEntry> newArticles, Map<String, PageRecord> newPages, Set<String> newFiles,
-                      RelatedArticles.Memo memo) throws IOException {
+    public void save(Map<String, ArticleEntry> newArticles, Map<String, PageRecord> newPages, Set<String> newFiles,
+                     SearchIndex.State newIndex) throws IOException {
         Path manifest = dir.resolve("manifest");
         Path temporary = dir.resolve("manifest.new");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary),
@@ -182,7 +189,9 @@ public final class BuildCache implements AutoCloseable {
             for (PageRecord r : newPages.values()) CacheCodec.write(out, r);
             out.writeInt(newFiles.size());
             for (String f : newFiles) out.writeUTF(f);
-            CacheCodec.write(out, memo);
+            CacheCodec.write(out, related);
+            out.writeBoolean(newIndex != null);
+            if (newIndex != null) CacheCodec.write(out, newIndex);
         }
         Files.move(temporary, manifest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

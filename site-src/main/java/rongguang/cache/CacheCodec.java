@@ -21,6 +21,7 @@ import rongguang.model.Term;
 import rongguang.problems.Problem;
 import rongguang.problems.Severity;
 import rongguang.render.PageRecord;
+import rongguang.search.SearchIndex;
 import rongguang.write.FileStamp;
 
 /** The cache's records, field by field, in a plain binary form that reads back fast. */
@@ -118,6 +119,36 @@ final class CacheCodec {
         List<String> members = new ArrayList<>(count);
         for (int i = 0; i < count; i++) members.add(utf(in));
         return new PageRecord(file, fingerprint, Set.copyOf(members), stamp(in));
+    }
+
+    static void write(DataOutputStream out, SearchIndex.State s) throws IOException {
+        out.writeInt(s.shards());
+        out.writeLong(s.documentBytes());
+        out.writeInt(s.urls().size());
+        for (String url : s.urls()) utf(out, url);
+        for (long d : s.digests()) out.writeLong(d);
+        for (long b : s.shardBits()) out.writeLong(b);
+        out.writeInt(s.stamps().size());
+        for (Map.Entry<String, FileStamp> f : new java.util.TreeMap<>(s.stamps()).entrySet()) {
+            utf(out, f.getKey());
+            stamp(out, f.getValue());
+        }
+    }
+
+    static SearchIndex.State readIndex(DataInputStream in) throws IOException {
+        int shards = in.readInt();
+        long documentBytes = in.readLong();
+        int count = in.readInt();
+        List<String> urls = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) urls.add(utf(in));
+        long[] digests = new long[2 * count];
+        for (int i = 0; i < digests.length; i++) digests[i] = in.readLong();
+        long[] bits = new long[count * SearchIndex.words(shards)];
+        for (int i = 0; i < bits.length; i++) bits[i] = in.readLong();
+        int files = in.readInt();
+        Map<String, FileStamp> stamps = new java.util.HashMap<>(files * 2);
+        for (int i = 0; i < files; i++) stamps.put(utf(in), stamp(in));
+        return new SearchIndex.State(shards, documentBytes, List.copyOf(urls), digests, bits, Map.copyOf(stamps));
     }
 
     /** UTF-8 with an int length: writeUTF stops at 64 KB. */

@@ -11,6 +11,13 @@ final class Bytes {
         data = new byte[Math.max(capacity, 4)];
     }
 
+    /** A copy of {@code length} bytes of {@code b} from {@code offset}. */
+    static Bytes of(byte[] b, int offset, int length) {
+        Bytes bytes = new Bytes(length);
+        bytes.bytes(b, offset, length);
+        return bytes;
+    }
+
     void varint(int value) {
         if (size + 5 > data.length) ensure(5);
         while ((value & ~0x7f) != 0) {

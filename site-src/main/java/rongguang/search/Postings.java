@@ -21,10 +21,21 @@ final class Postings {
     static final int BODY = 1024;
 
     static final class Posting {
-        final Bytes docs = new Bytes(8);
-        final Bytes positions = new Bytes(16);
+        final Bytes docs;
+        final Bytes positions;
         int count;
         private int last = -1;
+
+        Posting() {
+            this(new Bytes(8), new Bytes(16), 0);
+        }
+
+        /** A posting as a shard file holds it; not to be added to (its last document is not known). */
+        Posting(Bytes docs, Bytes positions, int count) {
+            this.docs = docs;
+            this.positions = positions;
+            this.count = count;
+        }
 
         void add(int doc, boolean title, byte[] block, int from, int to) {
             docs.varint(((doc - last - 1) << 1) | (title ? 1 : 0));
@@ -44,6 +55,8 @@ final class Postings {
         private final Map<String, Positions> words = new HashMap<>();
         final Bytes blocks = new Bytes(2048);
         final Part[] parts;
+        /** The shards of {@link SearchIndex#MAX_SHARDS} that this document's keys fall in, one bit each. */
+        final long[] shards = new long[SearchIndex.MAX_SHARDS / 64];
 
         /** The keys of one part: bigram keys or words, each with its block's start and end (~end when in the title). */
         static final class Part {
@@ -107,6 +120,7 @@ final class Postings {
                 int key = sc.keyOf[id];
                 int first = sc.grouped[at[id]];
                 parts[part(IntMap.mix(key), parts.length)].bigram(key, from, first < BODY ? ~blocks.size() : blocks.size());
+                mark(Tokenizer.bigramHash(key));
             }
             for (Map.Entry<String, Positions> e : words.entrySet()) {
                 Positions p = e.getValue();
@@ -121,7 +135,34 @@ final class Postings {
                 part.words.add(e.getKey());
                 part.wordStarts.add(from);
                 part.wordEnds.add(p.list[0] < BODY ? ~blocks.size() : blocks.size());
+                mark(Tokenizer.hash(Tokenizer.shardKey(e.getKey())));
             }
+        }
+
+        private void mark(int hash) {
+            int shard = hash & (SearchIndex.MAX_SHARDS - 1);
+            shards[shard >>> 6] |= 1L << shard;
+        }
+
+        /**
+         * Calls {@code visitor} with every key of the document, its block in {@link #blocks} and whether it is in
+         * the title; bigrams first.
+         */
+        void forEach(KeyVisitor visitor) {
+            for (Part p : parts) {
+                for (int i = 0; i < p.bigramCount; i++) {
+                    int end = p.bigramEnds[i];
+                    visitor.visit(Tokenizer.bigram(p.bigrams[i]), end < 0, p.bigramStarts[i], end < 0 ? ~end : end);
+                }
+                for (int i = 0; i < p.words.size(); i++) {
+                    int end = p.wordEnds.get(i);
+                    visitor.visit(p.words.get(i), end < 0, p.wordStarts.get(i), end < 0 ? ~end : end);
+                }
+            }
+        }
+
+        interface KeyVisitor {
+            void visit(String key, boolean title, int from, int to);
         }
     }
 

@@ -9,8 +9,10 @@ import java.util.function.Supplier;
  * @param url  relative to the site root, as pages link
  * @param date ISO date, or null for what has none (cities, exemplars, merchants)
  * @param text the searchable text besides the title, lines separated by {@code \n}
+ * @param source what the text is made from, when that is cheaper to compare than the text (an article's source
+ *               digest and the names it shows); null to compare the text itself
  */
-public record SearchDocument(Kind kind, String url, String title, String date, Supplier<String> text) {
+public record SearchDocument(Kind kind, String url, String title, String date, Supplier<String> text, String source) {
 
     /** In index order: a document's kind follows from its number. */
     public enum Kind {

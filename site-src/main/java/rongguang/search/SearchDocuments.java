@@ -21,16 +21,17 @@ public final class SearchDocuments {
     public static List<SearchDocument> of(Site site) {
         List<SearchDocument> docs = new ArrayList<>();
         for (City c : site.cities()) {
-            docs.add(new SearchDocument(SearchDocument.Kind.CITY, c.url(), c.name(), null, () -> city(c)));
+            docs.add(new SearchDocument(SearchDocument.Kind.CITY, c.url(), c.name(), null, () -> city(c), null));
         }
         for (Exemplar e : site.exemplars()) {
-            docs.add(new SearchDocument(SearchDocument.Kind.EXEMPLAR, e.url(), e.name(), null, () -> exemplar(site, e)));
+            docs.add(new SearchDocument(SearchDocument.Kind.EXEMPLAR, e.url(), e.name(), null, () -> exemplar(site, e), null));
         }
         for (Merchant m : site.merchants()) {
-            docs.add(new SearchDocument(SearchDocument.Kind.MERCHANT, m.url(), m.name(), null, () -> merchant(site, m)));
+            docs.add(new SearchDocument(SearchDocument.Kind.MERCHANT, m.url(), m.name(), null, () -> merchant(site, m), null));
         }
         for (Article a : site.articles()) {
-            docs.add(new SearchDocument(SearchDocument.Kind.ARTICLE, a.url(), a.title(), a.isoDate(), () -> article(a)));
+            docs.add(new SearchDocument(SearchDocument.Kind.ARTICLE, a.url(), a.title(), a.isoDate(), () -> article(a),
+                    source(a)));
         }
         return docs;
     }
@@ -74,6 +75,15 @@ public final class SearchDocuments {
         if (m.credentials() != null && !m.credentials().isEmpty()) l.add("凭" + String.join("、", m.credentials()));
         l.add(m.alliance());
         return l.toString();
+    }
+
+    /** An article's text follows from its source file, but for the names of its column and tags. */
+    private static String source(Article a) {
+        if (a.digest() == null) return null;
+        StringJoiner s = new StringJoiner("\n");
+        s.add(a.digest()).add(a.column() == null ? "" : a.column().name());
+        a.tags().forEach(t -> s.add(t.name()));
+        return s.toString();
     }
 
     private static String article(Article a) {

@@ -128,16 +128,17 @@ public final class OutputTree implements AutoCloseable {
     /**
      * Writes a file that has no fingerprint of its own, only its bytes (the search index): when the current output
      * holds the same bytes, that file is kept as {@link #keep} keeps a page, so an unchanged file is not written
-     * and moved again.
+     * and moved again. Returns the stamp of the file kept or written.
      */
-    public void writeIfChanged(String file, byte[] content) throws IOException {
+    public FileStamp writeIfChanged(String file, byte[] content) throws IOException {
         Path current = current(file);
         FileStamp stamp = current == null ? null : FileStamp.of(current);
         if (stamp != null && stamp.size() == content.length
-                && java.util.Arrays.equals(Files.readAllBytes(current), content) && keep(file, stamp)) {
-            return;
+                && java.util.Arrays.equals(Files.readAllBytes(current), content)) {
+            take(file, current);
+            return stamp;
         }
-        write(file, content);
+        return write(file, content);
     }
 
     /**
@@ -145,12 +146,13 @@ public final class OutputTree implements AutoCloseable {
      * false when it is not (changed, missing), and then the caller writes it anew.
      */
     public boolean keep(String file, FileStamp stamp) throws IOException {
-        Path current = current(file);
-        if (current == null) return false;
-        // the preview's folder is the session's own: what it wrote is still there
-        if (!trusted || !previousFiles.contains(file)) {
-            if (!stamp.equals(FileStamp.of(current))) return false;
-        }
+        if (!unchanged(file, stamp)) return false;
+        take(file, current(file));
+        return true;
+    }
+
+    /** Takes the current output's file into this build's: linked into a new tree, or left in place in an overlay. */
+    private void take(String file, Path current) throws IOException {
         if (previousFiles == null) {
             Path target = resolve(file);
             directories(target.getParent());
@@ -158,7 +160,22 @@ public final class OutputTree implements AutoCloseable {
         }
         files.incrementAndGet();
         touched.add(file);
-        return true;
+    }
+
+    /** Whether the current output holds the file as {@code stamp} says: what {@link #keep} would keep. */
+    public boolean unchanged(String file, FileStamp stamp) throws IOException {
+        Path current = current(file);
+        if (current == null) return false;
+        // the preview's folder is the session's own: what it wrote is still there
+        if (trusted && previousFiles.contains(file)) return true;
+        return stamp.equals(FileStamp.of(current));
+    }
+
+    /** The bytes of a file of the current output (one that {@link #unchanged} vouched for). */
+    public byte[] readCurrent(String file) throws IOException {
+        Path current = current(file);
+        if (current == null) throw new UnsafeOutputException("拒绝读取输出文件夹之外的文件：" + file);
+        return Files.readAllBytes(current);
     }
 
     /** The file at {@code file} in the current output, or null when the path is not a safe one there. */

@@ -1,0 +1,141 @@
+package rongguang.search;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two files of a shard (the format is in {@link SearchIndex}): written from its keys' postings, and read back
+ * by an incremental build, which takes the changed documents out of them and puts their new keys in.
+ */
+final class ShardFile {
+    private ShardFile() {}
+
+    /** A changed document's occurrence of a key: its block of positions is {@code blocks[from, to)}. */
+    record Added(int doc, boolean title, byte[] blocks, int from, int to) {}
+
+    /** The document file and the position file of a shard whose keys are sorted. */
+    static byte[][] encode(List<Postings.Entry> keys) {
+        Bytes docs = new Bytes(4096);
+        Bytes positions = new Bytes(16384);
+        docs.varint(keys.size());
+        for (Postings.Entry e : keys) {
+            Postings.Posting p = e.posting();
+            byte[] k = e.key().getBytes(StandardCharsets.UTF_8);
+            docs.varint(k.length);
+            docs.bytes(k);
+            docs.varint(p.count);
+            docs.varint(p.docs.size());
+            docs.varint(p.positions.size());
+            docs.append(p.docs);
+            positions.append(p.positions);
+        }
+        return new byte[][] {docs.toArray(), positions.toArray()};
+    }
+
+    /** The keys of a shard's two files, in file order. */
+    static List<Postings.Entry> decode(byte[] docs, byte[] positions) {
+        Reader in = new Reader(docs);
+        int count = in.varint();
+        List<Postings.Entry> keys = new ArrayList<>(count);
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            int length = in.varint();
+            String key = new String(docs, in.at, length, StandardCharsets.UTF_8);
+            in.at += length;
+            int documents = in.varint();
+            int docBytes = in.varint();
+            int positionBytes = in.varint();
+            Bytes d = Bytes.of(docs, in.at, docBytes);
+            in.at += docBytes;
+            Bytes p = Bytes.of(positions, at, positionBytes);
+            at += positionBytes;
+            keys.add(new Postings.Entry(key, new Postings.Posting(d, p, documents)));
+        }
+        if (in.at != docs.length || at != positions.length) throw new IllegalArgumentException("索引分片已损坏");
+        return keys;
+    }
+
+    /**
+     * The keys of a shard with the documents in {@code changed} taken out and {@code added} put in (each key's
+     * list in increasing document order); keys left with no document are dropped. Sorted, as a shard is.
+     */
+    static List<Postings.Entry> patch(List<Postings.Entry> keys, BitSet changed, Map<String, List<Added>> added) {
+        List<Postings.Entry> out = new ArrayList<>(keys.size() + added.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Postings.Entry e : keys) {
+            List<Added> more = added.getOrDefault(e.key(), List.of());
+            if (!more.isEmpty()) seen.add(e.key());
+            if (more.isEmpty() && !mentions(e.posting(), changed)) {
+                out.add(e);
+                continue;
+            }
+            Postings.Posting p = merge(e.posting(), changed, more);
+            if (p.count > 0) out.add(new Postings.Entry(e.key(), p));
+        }
+        for (Map.Entry<String, List<Added>> a : added.entrySet()) {
+            if (!seen.contains(a.getKey())) out.add(new Postings.Entry(a.getKey(), merge(null, changed, a.getValue())));
+        }
+        Collections.sort(out);
+        return out;
+    }
+
+    private static boolean mentions(Postings.Posting p, BitSet changed) {
+        Reader in = new Reader(p.docs.array());
+        int doc = -1;
+        for (int i = 0; i < p.count; i++) {
+            doc += (in.varint() >>> 1) + 1;
+            if (changed.get(doc)) return true;
+        }
+        return false;
+    }
+
+    /** The old posting's documents that did not change and the added ones, in document order. */
+    private static Postings.Posting merge(Postings.Posting old, BitSet changed, List<Added> added) {
+        Postings.Posting p = new Postings.Posting();
+        int next = 0;
+        if (old != null) {
+            Reader docs = new Reader(old.docs.array());
+            byte[] positions = old.positions.array();
+            int at = 0;
+            int doc = -1;
+            for (int i = 0; i < old.count; i++) {
+                int v = docs.varint();
+                doc += (v >>> 1) + 1;
+                int end = at;
+                while (positions[end] != 0) end++;   // a block ends with the varint 0, the only 0 byte in it
+                end++;
+                for (; next < added.size() && added.get(next).doc() < doc; next++) add(p, added.get(next));
+                if (!changed.get(doc)) p.add(doc, (v & 1) != 0, positions, at, end);
+                at = end;
+            }
+        }
+        for (; next < added.size(); next++) add(p, added.get(next));
+        return p;
+    }
+
+    private static void add(Postings.Posting p, Added a) {
+        p.add(a.doc(), a.title(), a.blocks(), a.from(), a.to());
+    }
+
+    private static final class Reader {
+        final byte[] data;
+        int at;
+
+        Reader(byte[] data) {
+            this.data = data;
+        }
+
+        int varint() {
+            int value = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte b = data[at++];
+                value |= (b & 0x7f) << shift;
+                if (b >= 0) return value;
+            }
+        }
+    }
+}
