@@ -33,6 +33,8 @@ public final class OutputTree implements AutoCloseable {
     private final Set<String> previousFiles;
     /** An overlay on a folder only this process writes (the preview): its files are as the last build left them. */
     private final boolean trusted;
+    /** Whether there was an output folder when the build began: without one, there is nothing to keep. */
+    private final boolean hasOutput;
     private final Set<String> touched = ConcurrentHashMap.newKeySet();
     private final AtomicInteger files = new AtomicInteger();
     private final Set<Path> created = ConcurrentHashMap.newKeySet();
@@ -42,6 +44,7 @@ public final class OutputTree implements AutoCloseable {
         this.output = output;
         this.previousFiles = previousFiles;
         this.trusted = trusted;
+        this.hasOutput = Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS);
         String name = output.getFileName().toString();
         this.staging = output.resolveSibling("." + name + ".rongguang-new");
         this.old = output.resolveSibling("." + name + ".rongguang-old");
@@ -131,7 +134,8 @@ public final class OutputTree implements AutoCloseable {
      * and moved again. Returns the stamp of the file kept or written.
      */
     public FileStamp writeIfChanged(String file, byte[] content) throws IOException {
-        Path current = current(file);
+        // a file the current output cannot have is not looked for (a look that fails costs an exception)
+        Path current = !hasOutput || previousFiles != null && !previousFiles.contains(file) ? null : current(file);
         FileStamp stamp = current == null ? null : FileStamp.of(current);
         if (stamp != null && stamp.size() == content.length
                 && java.util.Arrays.equals(Files.readAllBytes(current), content)) {
