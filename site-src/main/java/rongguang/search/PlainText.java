@@ -10,36 +10,39 @@ final class PlainText {
 
     static String of(String html) {
         if (html == null || html.isEmpty()) return "";
-        StringBuilder out = new StringBuilder(html.length());
+        // char arrays, not a StringBuilder: this runs over every body of the site, a call per character costs
+        char[] in = html.toCharArray();
+        char[] out = new char[in.length];
+        int o = 0;
         int i = 0;
-        int n = html.length();
+        int n = in.length;
         while (i < n) {
-            char c = html.charAt(i);
+            char c = in[i];
             if (c == '<') {
                 int end = html.indexOf('>', i);
                 if (end < 0) break;
-                if (isBlockEnd(html, i + 1, end)) newline(out);
+                if (isBlockEnd(html, i + 1, end)) o = newline(out, o);
                 i = end + 1;
             } else if (c == '&') {
                 int end = html.indexOf(';', i);
                 if (end < 0 || end - i > 10) {
-                    out.append(c);
+                    out[o++] = c;
                     i++;
                     continue;
                 }
-                appendEntity(out, html.substring(i + 1, end));
+                String decoded = entity(html.substring(i + 1, end));
+                decoded.getChars(0, decoded.length(), out, o);
+                o += decoded.length();
                 i = end + 1;
             } else if (c == '\n' || c == '\r' || c == '\t') {
-                if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n' && out.charAt(out.length() - 1) != ' ') {
-                    out.append(' ');
-                }
+                if (o > 0 && out[o - 1] != '\n' && out[o - 1] != ' ') out[o++] = ' ';
                 i++;
             } else {
-                out.append(c);
+                out[o++] = c;
                 i++;
             }
         }
-        return out.toString().strip();
+        return new String(out, 0, o).strip();
     }
 
     private static final java.util.Set<String> BLOCKS = java.util.Set.of("p", "li", "h1", "h2", "h3", "h4", "h5",
@@ -54,34 +57,33 @@ final class PlainText {
         return BLOCKS.contains(name) && (start > from || name.equals("br") || name.equals("td") || name.equals("th"));
     }
 
-    private static void newline(StringBuilder out) {
-        int len = out.length();
-        while (len > 0 && out.charAt(len - 1) == ' ') len--;
-        out.setLength(len);
-        if (len > 0 && out.charAt(len - 1) != '\n') out.append('\n');
+    /** Ends the line at {@code o}, without trailing spaces and never twice; returns the new end. */
+    private static int newline(char[] out, int o) {
+        while (o > 0 && out[o - 1] == ' ') o--;
+        if (o > 0 && out[o - 1] != '\n') out[o++] = '\n';
+        return o;
     }
 
-    private static void appendEntity(StringBuilder out, String name) {
+    /** The text of a character reference ({@code name} without {@code &} and {@code ;}); unknown ones as written. */
+    private static String entity(String name) {
         switch (name) {
-            case "amp" -> out.append('&');
-            case "lt" -> out.append('<');
-            case "gt" -> out.append('>');
-            case "quot" -> out.append('"');
-            case "apos" -> out.append('\'');
-            case "nbsp" -> out.append(' ');
-            default -> {
+            case "amp": return "&";
+            case "lt": return "<";
+            case "gt": return ">";
+            case "quot": return "\"";
+            case "apos": return "'";
+            case "nbsp": return " ";
+            default:
                 try {
                     if (name.startsWith("#x") || name.startsWith("#X")) {
-                        out.appendCodePoint(Integer.parseInt(name.substring(2), 16));
+                        return Character.toString(Integer.parseInt(name.substring(2), 16));
                     } else if (name.startsWith("#")) {
-                        out.appendCodePoint(Integer.parseInt(name.substring(1)));
-                    } else {
-                        out.append('&').append(name).append(';');
+                        return Character.toString(Integer.parseInt(name.substring(1)));
                     }
                 } catch (IllegalArgumentException e) {
-                    out.append('&').append(name).append(';');
+                    // not a character: kept as written
                 }
-            }
+                return "&" + name + ";";
         }
     }
 }

@@ -100,7 +100,7 @@ final class Postings {
             String t = Tokenizer.normalize(title);
             if (t.codePointCount(0, t.length()) > BODY - 8) t = t.substring(0, t.offsetByCodePoints(0, BODY - 8));
             Tokenizer.keys(t, 0, keys);
-            Tokenizer.keys(Tokenizer.normalize(text), BODY, keys);
+            Tokenizer.keys(Tokenizer.normalized(text), BODY, keys);
             keys.group();
             return keys;
         }

@@ -34,14 +34,25 @@ public final class Tokenizer {
 
     /** NFKC and lower case, one code point at a time (so positions in a text never shift with its neighbours). */
     public static String normalize(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            char c = text.charAt(i);
+        Normalized n = normalized(text);
+        return new String(n.chars, 0, n.length);
+    }
+
+    /** A normalized text in {@code chars[0, length)}; made with arrays, as it runs over every body of the site. */
+    record Normalized(char[] chars, int length) {}
+
+    static Normalized normalized(String text) {
+        char[] in = text.toCharArray();
+        char[] out = new char[in.length];
+        int o = 0;
+        for (int i = 0; i < in.length; ) {
+            char c = in[i];
             if (c < 0x80) {
-                sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+                out[o++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
                 i++;
                 continue;
             }
+            String many;
             if (!Character.isSurrogate(c) && c != 0xffff) {
                 char one = ONE[c];
                 if (one == 0) {
@@ -54,20 +65,22 @@ public final class Tokenizer {
                     }
                     ONE[c] = one;
                 }
-                if (one != 0xffff) {
-                    sb.append(one);
-                } else {
-                    String many = MANY[c];
-                    sb.append(many != null ? many : normalize((int) c));
-                }
                 i++;
-                continue;
+                if (one != 0xffff) {
+                    out[o++] = one;
+                    continue;
+                }
+                many = MANY[c] != null ? MANY[c] : normalize((int) c);
+            } else {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                many = normalize(cp);
             }
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            sb.append(normalize(cp));
+            if (o + many.length() > out.length) out = java.util.Arrays.copyOf(out, out.length * 2 + many.length());
+            many.getChars(0, many.length(), out, o);
+            o += many.length();
         }
-        return sb.toString();
+        return new Normalized(out, o);
     }
 
     /**
@@ -77,8 +90,11 @@ public final class Tokenizer {
      */
     private static final char[] ONE = new char[0x10000];
     private static final String[] MANY = new String[0x10000];
-    /** 0 not yet known, 1 Han, 2 not Han. */
-    private static final byte[] HAN = new byte[0x10000];
+    /** What each character of the Basic Multilingual Plane is, filled as met: 0 not yet known, else a class. */
+    private static final byte[] CLASS = new byte[0x10000];
+    private static final byte HAN = 1;
+    private static final byte WORD = 2;
+    private static final byte OTHER = 3;
 
     private static String normalize(int cp) {
         return Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
@@ -86,10 +102,13 @@ public final class Tokenizer {
 
     public static boolean isHan(int cp) {
         if (cp < 0x80) return false;
-        if (cp >= 0x10000) return han(cp);
-        byte known = HAN[cp];
-        if (known == 0) HAN[cp] = known = han(cp) ? (byte) 1 : (byte) 2;
-        return known == 1;
+        return cp >= 0x10000 ? han(cp) : classOf(cp) == HAN;
+    }
+
+    private static byte classOf(int cp) {
+        byte known = CLASS[cp];
+        if (known == 0) CLASS[cp] = known = han(cp) ? HAN : isWordChar(cp) ? WORD : OTHER;
+        return known;
     }
 
     private static boolean han(int cp) {
@@ -109,29 +128,54 @@ public final class Tokenizer {
      * position is that of its first character.
      */
     public static void keys(String normalized, int base, Sink sink) {
+        keys(normalized.toCharArray(), normalized.length(), base, sink);
+    }
+
+    static void keys(Normalized text, int base, Sink sink) {
+        keys(text.chars(), text.length(), base, sink);
+    }
+
+    private static void keys(char[] s, int length, int base, Sink sink) {
         int position = base;
         int previousHan = -1;
-        StringBuilder word = new StringBuilder();
+        // a word is a run of letters and digits, so it is s[wordFrom, wordFrom + wordLength), cut at MAX_WORD
+        int wordFrom = -1;
+        int wordLength = 0;
         int wordStart = 0;
-        for (int i = 0; i < normalized.length(); ) {
-            int cp = normalized.codePointAt(i);
-            i += Character.charCount(cp);
-            boolean han = isHan(cp);
-            if (!han && isWordChar(cp)) {
-                if (word.isEmpty()) wordStart = position;
-                if (word.length() < MAX_WORD) word.appendCodePoint(cp);
-            } else if (!word.isEmpty()) {
-                sink.key(word.toString(), wordStart);
-                word.setLength(0);
+        for (int i = 0; i < length; ) {
+            int cp = s[i];
+            int at = i;
+            byte kind;
+            if (cp < 0x80) {
+                kind = cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9' || cp >= 'A' && cp <= 'Z' ? WORD : OTHER;
+                i++;
+            } else if (!Character.isHighSurrogate((char) cp) || i + 1 >= length) {
+                kind = classOf(cp);
+                i++;
+            } else {
+                cp = Character.codePointAt(s, i, length);
+                i += Character.charCount(cp);
+                kind = han(cp) ? HAN : isWordChar(cp) ? WORD : OTHER;
             }
-            if (han && previousHan >= 0) {
+            if (kind == WORD) {
+                if (wordFrom < 0) {
+                    wordFrom = at;
+                    wordLength = 0;
+                    wordStart = position;
+                }
+                if (wordLength < MAX_WORD) wordLength += i - at;
+            } else if (wordFrom >= 0) {
+                sink.key(new String(s, wordFrom, wordLength), wordStart);
+                wordFrom = -1;
+            }
+            if (kind == HAN && previousHan >= 0) {
                 if (previousHan < 0x10000 && cp < 0x10000) sink.bigram(previousHan << 16 | cp, position - 1);
                 else sink.key(new StringBuilder(4).appendCodePoint(previousHan).appendCodePoint(cp).toString(), position - 1);
             }
-            previousHan = han ? cp : -1;
+            previousHan = kind == HAN ? cp : -1;
             position++;
         }
-        if (!word.isEmpty()) sink.key(word.toString(), wordStart);
+        if (wordFrom >= 0) sink.key(new String(s, wordFrom, wordLength), wordStart);
     }
 
     /**
