@@ -11,13 +11,6 @@ final class Bytes {
         data = new byte[Math.max(capacity, 4)];
     }
 
-    /** A copy of {@code length} bytes of {@code b} from {@code offset}. */
-    static Bytes of(byte[] b, int offset, int length) {
-        Bytes bytes = new Bytes(length);
-        bytes.bytes(b, offset, length);
-        return bytes;
-    }
-
     void varint(int value) {
         if (size + 5 > data.length) ensure(5);
         while ((value & ~0x7f) != 0) {
@@ -35,10 +28,6 @@ final class Bytes {
         ensure(length);
         System.arraycopy(b, offset, data, size, length);
         size += length;
-    }
-
-    void append(Bytes other) {
-        bytes(other.data, 0, other.size);
     }
 
     int size() {

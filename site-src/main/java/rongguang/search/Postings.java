@@ -20,28 +20,66 @@ final class Postings {
     /** Body positions start here, so that a position tells title from body. Titles are cut to stay below it. */
     static final int BODY = 1024;
 
+    /**
+     * One key's two blocks, as arrays with their sizes in the object itself: adding to hundreds of thousands of
+     * postings is bound by memory, and every object between a posting and its bytes is one more cache miss.
+     */
     static final class Posting {
-        final Bytes docs;
-        final Bytes positions;
+        private byte[] docs;
+        private int docsSize;
+        private byte[] positions;
+        private int positionsSize;
         int count;
         private int last = -1;
 
         Posting() {
-            this(new Bytes(8), new Bytes(16), 0);
+            docs = new byte[8];
+            positions = new byte[16];
         }
 
         /** A posting as a shard file holds it; not to be added to (its last document is not known). */
-        Posting(Bytes docs, Bytes positions, int count) {
+        Posting(byte[] docs, byte[] positions, int count) {
             this.docs = docs;
+            this.docsSize = docs.length;
             this.positions = positions;
+            this.positionsSize = positions.length;
             this.count = count;
         }
 
         void add(int doc, boolean title, byte[] block, int from, int to) {
-            docs.varint(((doc - last - 1) << 1) | (title ? 1 : 0));
+            if (docsSize + 5 > docs.length) docs = java.util.Arrays.copyOf(docs, docs.length * 2);
+            int value = ((doc - last - 1) << 1) | (title ? 1 : 0);
+            while ((value & ~0x7f) != 0) {
+                docs[docsSize++] = (byte) ((value & 0x7f) | 0x80);
+                value >>>= 7;
+            }
+            docs[docsSize++] = (byte) value;
             last = doc;
             count++;
-            positions.bytes(block, from, to - from);
+            int length = to - from;
+            if (positionsSize + length > positions.length) {
+                positions = java.util.Arrays.copyOf(positions, Math.max(positions.length * 2, positionsSize + length));
+            }
+            System.arraycopy(block, from, positions, positionsSize, length);
+            positionsSize += length;
+        }
+
+        /** The document block; valid up to {@link #docsSize()}. */
+        byte[] docs() {
+            return docs;
+        }
+
+        int docsSize() {
+            return docsSize;
+        }
+
+        /** The position block; valid up to {@link #positionsSize()}. */
+        byte[] positions() {
+            return positions;
+        }
+
+        int positionsSize() {
+            return positionsSize;
         }
     }
 
@@ -311,14 +349,15 @@ final class Postings {
     }
 
     private static int part(int hash, int parts) {
-        return parts == 1 ? 0 : Math.floorMod(hash ^ (hash >>> 7), parts);
+        int h = hash ^ (hash >>> 7);
+        return (parts & (parts - 1)) == 0 ? h & (parts - 1) : Math.floorMod(h, parts);
     }
 
     long documentBytes() {
         long[] sum = {0};
         for (int i = 0; i < parts; i++) {
-            bigrams.get(i).forEach((k, p) -> sum[0] += p.docs.size());
-            for (Posting p : others.get(i).values()) sum[0] += p.docs.size();
+            bigrams.get(i).forEach((k, p) -> sum[0] += p.docsSize());
+            for (Posting p : others.get(i).values()) sum[0] += p.docsSize();
         }
         return sum[0];
     }

@@ -219,7 +219,7 @@ public final class SearchIndex {
 
     private static long documentBytes(List<Postings.Entry> keys) {
         long sum = 0;
-        for (Postings.Entry e : keys) sum += e.posting().docs.size();
+        for (Postings.Entry e : keys) sum += e.posting().docsSize();
         return sum;
     }
 
@@ -227,17 +227,19 @@ public final class SearchIndex {
         return docs.stream().map(SearchDocument::url).toList();
     }
 
-    /** Each document's bits of {@link #MAX_SHARDS} shards, folded to {@code shards}. */
+    /** Each document's bits of {@link #MAX_SHARDS} shards, folded to {@code shards} (shard s takes s & (shards - 1)). */
     private static long[] fold(long[][] bits, int shards) {
         int words = words(shards);
         long[] out = new long[bits.length * words];
         for (int doc = 0; doc < bits.length; doc++) {
             long[] b = bits[doc];
-            for (int w = 0; w < b.length; w++) {
-                for (long word = b[w]; word != 0; word &= word - 1) {
-                    int shard = ((w << 6) + Long.numberOfTrailingZeros(word)) & (shards - 1);
-                    out[doc * words + (shard >>> 6)] |= 1L << shard;
-                }
+            // whole words fold onto whole words; below 64 shards the one word left folds onto itself
+            for (int w = 0; w < b.length; w++) out[doc * words + (w & (words - 1))] |= b[w];
+            if (shards < 64) {
+                long word = out[doc];
+                long folded = 0;
+                for (int at = 0; at < 64; at += shards) folded |= word >>> at;
+                out[doc] = folded & ((1L << shards) - 1);
             }
         }
         return out;

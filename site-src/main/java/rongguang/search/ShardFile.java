@@ -28,10 +28,10 @@ final class ShardFile {
             docs.varint(k.length);
             docs.bytes(k);
             docs.varint(p.count);
-            docs.varint(p.docs.size());
-            docs.varint(p.positions.size());
-            docs.append(p.docs);
-            positions.append(p.positions);
+            docs.varint(p.docsSize());
+            docs.varint(p.positionsSize());
+            docs.bytes(p.docs(), 0, p.docsSize());
+            positions.bytes(p.positions(), 0, p.positionsSize());
         }
         return new byte[][] {docs.toArray(), positions.toArray()};
     }
@@ -49,9 +49,9 @@ final class ShardFile {
             int documents = in.varint();
             int docBytes = in.varint();
             int positionBytes = in.varint();
-            Bytes d = Bytes.of(docs, in.at, docBytes);
+            byte[] d = java.util.Arrays.copyOfRange(docs, in.at, in.at + docBytes);
             in.at += docBytes;
-            Bytes p = Bytes.of(positions, at, positionBytes);
+            byte[] p = java.util.Arrays.copyOfRange(positions, at, at + positionBytes);
             at += positionBytes;
             keys.add(new Postings.Entry(key, new Postings.Posting(d, p, documents)));
         }
@@ -84,7 +84,7 @@ final class ShardFile {
     }
 
     private static boolean mentions(Postings.Posting p, BitSet changed) {
-        Reader in = new Reader(p.docs.array());
+        Reader in = new Reader(p.docs());
         int doc = -1;
         for (int i = 0; i < p.count; i++) {
             doc += (in.varint() >>> 1) + 1;
@@ -98,8 +98,8 @@ final class ShardFile {
         Postings.Posting p = new Postings.Posting();
         int next = 0;
         if (old != null) {
-            Reader docs = new Reader(old.docs.array());
-            byte[] positions = old.positions.array();
+            Reader docs = new Reader(old.docs());
+            byte[] positions = old.positions();
             int at = 0;
             int doc = -1;
             for (int i = 0; i < old.count; i++) {
