@@ -179,6 +179,7 @@ public final class SearchIndex {
                 byte[] p = out.read("search/index/p" + name + ".bin");
                 List<Postings.Entry> before = ShardFile.decode(d, p);
                 List<Postings.Entry> after = ShardFile.patch(before, changed, added.getOrDefault(s, Map.of()));
+                if (after == before) return;
                 delta[s] = documentBytes(after) - documentBytes(before);
                 patched.put(s, ShardFile.encode(after));
             } catch (IOException e) {
@@ -191,7 +192,7 @@ public final class SearchIndex {
         Map<String, FileStamp> stamps = new HashMap<>(previous.stamps());
         for (Map.Entry<String, FileStamp> f : previous.stamps().entrySet()) {
             String file = f.getKey();
-            if (!isRewritten(file, changed, affected)) out.keep(file, f.getValue());
+            if (!isRewritten(file, changed, patched.keySet())) out.keep(file, f.getValue());
         }
         for (Map.Entry<Integer, byte[]> f : fragments.entrySet()) {
             String file = documentFile(f.getKey());
@@ -205,14 +206,14 @@ public final class SearchIndex {
         return new State(shards, documentBytes, previous.urls(), digests, shardBits, Map.copyOf(stamps));
     }
 
-    /** Whether an update writes {@code file} anew (a changed document's, an affected shard's). */
-    private static boolean isRewritten(String file, BitSet changed, BitSet affected) {
+    /** Whether an update writes {@code file} anew (a changed document's, a patched shard's). */
+    private static boolean isRewritten(String file, BitSet changed, java.util.Set<Integer> patched) {
         if (file.startsWith("search/doc/")) {
             return changed.get(Integer.parseInt(file.substring("search/doc/".length(), file.length() - ".json".length())));
         }
         if (file.startsWith("search/index/d") || file.startsWith("search/index/p")) {
             String name = file.substring("search/index/d".length(), file.length() - ".bin".length());
-            return affected.get(Integer.parseInt(name, 16));
+            return patched.contains(Integer.parseInt(name, 16));
         }
         return false;
     }

@@ -61,36 +61,73 @@ final class ShardFile {
 
     /**
      * The keys of a shard with the documents in {@code changed} taken out and {@code added} put in (each key's
-     * list in increasing document order); keys left with no document are dropped. Sorted, as a shard is.
+     * list in increasing document order); keys left with no document are dropped. Sorted, as a shard is; the
+     * very list given when no posting changed.
      */
     static List<Postings.Entry> patch(List<Postings.Entry> keys, BitSet changed, Map<String, List<Added>> added) {
         List<Postings.Entry> out = new ArrayList<>(keys.size() + added.size());
         java.util.Set<String> seen = new java.util.HashSet<>();
+        boolean same = true;
         for (Postings.Entry e : keys) {
             List<Added> more = added.getOrDefault(e.key(), List.of());
             if (!more.isEmpty()) seen.add(e.key());
-            if (more.isEmpty() && !mentions(e.posting(), changed)) {
+            // most keys of an edited document stand where they stood: their posting is the same
+            if (more.isEmpty() ? !mentions(e.posting(), changed) : sameEntries(e.posting(), changed, more)) {
                 out.add(e);
                 continue;
             }
+            same = false;
             Postings.Posting p = merge(e.posting(), changed, more);
             if (p.count > 0) out.add(new Postings.Entry(e.key(), p));
         }
         for (Map.Entry<String, List<Added>> a : added.entrySet()) {
-            if (!seen.contains(a.getKey())) out.add(new Postings.Entry(a.getKey(), merge(null, changed, a.getValue())));
+            if (seen.contains(a.getKey())) continue;
+            same = false;
+            out.add(new Postings.Entry(a.getKey(), merge(null, changed, a.getValue())));
         }
+        if (same) return keys;
         Collections.sort(out);
         return out;
     }
 
+    /** Whether any of the changed documents is in the posting (its document block alone is read). */
     private static boolean mentions(Postings.Posting p, BitSet changed) {
         Reader in = new Reader(p.docs());
+        int lastChanged = changed.length() - 1;
         int doc = -1;
-        for (int i = 0; i < p.count; i++) {
+        for (int i = 0; i < p.count && doc < lastChanged; i++) {
             doc += (in.varint() >>> 1) + 1;
             if (changed.get(doc)) return true;
         }
         return false;
+    }
+
+    /** Whether the posting's entries of the changed documents are exactly {@code added}. */
+    private static boolean sameEntries(Postings.Posting p, BitSet changed, List<Added> added) {
+        Reader docs = new Reader(p.docs());
+        byte[] positions = p.positions();
+        int lastChanged = changed.length() - 1;
+        int next = 0;
+        int at = 0;
+        int doc = -1;
+        for (int i = 0; i < p.count; i++) {
+            int v = docs.varint();
+            doc += (v >>> 1) + 1;
+            if (doc > lastChanged) break;
+            int end = at;
+            while (positions[end] != 0) end++;   // a block ends with the varint 0, the only 0 byte in it
+            end++;
+            if (changed.get(doc)) {
+                if (next == added.size()) return false;
+                Added a = added.get(next++);
+                if (a.doc() != doc || a.title() != ((v & 1) != 0)
+                        || !java.util.Arrays.equals(positions, at, end, a.blocks(), a.from(), a.to())) {
+                    return false;
+                }
+            }
+            at = end;
+        }
+        return next == added.size();
     }
 
     /** The old posting's documents that did not change and the added ones, in document order. */

@@ -35,7 +35,7 @@ public final class OutputTree implements AutoCloseable {
     private final boolean trusted;
     /** Whether there was an output folder when the build began: without one, there is nothing to keep. */
     private final boolean hasOutput;
-    private final Set<String> touched = ConcurrentHashMap.newKeySet();
+    private final Set<String> touched;
     private final AtomicInteger files = new AtomicInteger();
     private final Set<Path> created = ConcurrentHashMap.newKeySet();
     private boolean committed;
@@ -44,6 +44,8 @@ public final class OutputTree implements AutoCloseable {
         this.output = output;
         this.previousFiles = previousFiles;
         this.trusted = trusted;
+        // sized for the files of the last build: a rebuild touches them all, and growing the set costs
+        this.touched = ConcurrentHashMap.newKeySet(previousFiles == null ? 1024 : previousFiles.size() + 1024);
         this.hasOutput = Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS);
         String name = output.getFileName().toString();
         this.staging = output.resolveSibling("." + name + ".rongguang-new");
@@ -151,11 +153,14 @@ public final class OutputTree implements AutoCloseable {
      */
     public boolean keep(String file, FileStamp stamp) throws IOException {
         if (!unchanged(file, stamp)) return false;
-        take(file, current(file));
+        take(file, previousFiles == null ? current(file) : null);
         return true;
     }
 
-    /** Takes the current output's file into this build's: linked into a new tree, or left in place in an overlay. */
+    /**
+     * Takes the current output's file into this build's: linked into a new tree from {@code current}, or left in
+     * place in an overlay (where {@code current} may be null).
+     */
     private void take(String file, Path current) throws IOException {
         if (previousFiles == null) {
             Path target = resolve(file);
@@ -168,11 +173,10 @@ public final class OutputTree implements AutoCloseable {
 
     /** Whether the current output holds the file as {@code stamp} says: what {@link #keep} would keep. */
     public boolean unchanged(String file, FileStamp stamp) throws IOException {
-        Path current = current(file);
-        if (current == null) return false;
-        // the preview's folder is the session's own: what it wrote is still there
+        // the preview's folder is the session's own: what it wrote (at a path it checked then) is still there
         if (trusted && previousFiles.contains(file)) return true;
-        return stamp.equals(FileStamp.of(current));
+        Path current = current(file);
+        return current != null && stamp.equals(FileStamp.of(current));
     }
 
     /** The bytes of a file of the current output (one that {@link #unchanged} vouched for). */
