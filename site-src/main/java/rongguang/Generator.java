@@ -252,8 +252,8 @@ public final class Generator {
             }
 
             @Override
-            public void keep(String file, FileStamp stamp) throws IOException {
-                if (!out.keep(file, stamp)) throw new IOException("输出中的搜索索引文件在构建中被改动：" + file);
+            public void keep(String file) throws IOException {
+                out.retain(file);
             }
 
             @Override

@@ -46,7 +46,7 @@ public final class IndexBenchmark {
                 double ms = (System.nanoTime() - start) / 1e6;
                 times.add(ms);
                 out.printf(Locale.ROOT, "第 %2d 次：%.1f ms，CPU %.1f ms（%d 个文件，%d 个分片）%n", i + 1, ms,
-                        (cpu() - cpu) / 1e6, state.stamps().size(), state.shards());
+                        (cpu() - cpu) / 1e6, state.stamps().length / 2, state.shards());
                 out.flush();
             }
         } finally {
@@ -82,7 +82,7 @@ public final class IndexBenchmark {
             }
 
             @Override
-            public void keep(String file, FileStamp stamp) {
+            public void keep(String file) {
                 throw new UnsupportedOperationException();
             }
 

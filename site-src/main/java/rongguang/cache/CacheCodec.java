@@ -124,31 +124,31 @@ final class CacheCodec {
     static void write(DataOutputStream out, SearchIndex.State s) throws IOException {
         out.writeInt(s.shards());
         out.writeLong(s.documentBytes());
-        out.writeInt(s.urls().size());
-        for (String url : s.urls()) utf(out, url);
-        for (long d : s.digests()) out.writeLong(d);
-        for (long b : s.shardBits()) out.writeLong(b);
-        out.writeInt(s.stamps().size());
-        for (Map.Entry<String, FileStamp> f : new java.util.TreeMap<>(s.stamps()).entrySet()) {
-            utf(out, f.getKey());
-            stamp(out, f.getValue());
-        }
+        out.writeInt(s.documents());
+        for (long[] array : new long[][] {s.order(), s.digests(), s.shardBits(), s.stamps()}) longs(out, array);
     }
 
     static SearchIndex.State readIndex(DataInputStream in) throws IOException {
         int shards = in.readInt();
         long documentBytes = in.readLong();
-        int count = in.readInt();
-        List<String> urls = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) urls.add(utf(in));
-        long[] digests = new long[2 * count];
-        for (int i = 0; i < digests.length; i++) digests[i] = in.readLong();
-        long[] bits = new long[count * SearchIndex.words(shards)];
-        for (int i = 0; i < bits.length; i++) bits[i] = in.readLong();
-        int files = in.readInt();
-        Map<String, FileStamp> stamps = new java.util.HashMap<>(files * 2);
-        for (int i = 0; i < files; i++) stamps.put(utf(in), stamp(in));
-        return new SearchIndex.State(shards, documentBytes, List.copyOf(urls), digests, bits, Map.copyOf(stamps));
+        int documents = in.readInt();
+        return new SearchIndex.State(shards, documentBytes, longs(in, 2), longs(in, 2 * documents),
+                longs(in, documents * SearchIndex.words(shards)), longs(in, 2 * (documents + 2 * shards + 1)));
+    }
+
+    /** Arrays of numbers in one piece: a call per number costs more than the rest of reading the cache. */
+    private static void longs(DataOutputStream out, long[] values) throws IOException {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 * values.length);
+        bytes.asLongBuffer().put(values);
+        out.write(bytes.array());
+    }
+
+    private static long[] longs(DataInputStream in, int count) throws IOException {
+        byte[] bytes = new byte[8 * count];
+        in.readFully(bytes);
+        long[] values = new long[count];
+        java.nio.ByteBuffer.wrap(bytes).asLongBuffer().get(values);
+        return values;
     }
 
     /** UTF-8 with an int length: writeUTF stops at 64 KB. */

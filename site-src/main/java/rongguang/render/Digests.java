@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import rongguang.hash.Hash128;
 import rongguang.model.Article;
 import rongguang.model.Body;
 import rongguang.model.Site;

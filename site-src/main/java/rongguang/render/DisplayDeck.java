@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import rongguang.hash.Hash128;
 import rongguang.model.City;
 import rongguang.model.Exemplar;
 import rongguang.model.Honor;

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import rongguang.assets.Assets;
 import rongguang.assets.ImageInfo;
+import rongguang.hash.Hash128;
 import rongguang.model.Site;
 
 /**

@@ -3,9 +3,6 @@ package rongguang.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -15,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import rongguang.hash.Hash128;
 import rongguang.model.Site;
 import rongguang.write.FileStamp;
 
@@ -62,23 +60,53 @@ public final class SearchIndex {
         /** Whether the current output holds the file as stamped, so that it may be read and kept. */
         boolean unchanged(String file, FileStamp stamp) throws IOException;
 
-        void keep(String file, FileStamp stamp) throws IOException;
+        /** Keeps a file of the current output that {@link #unchanged} vouched for in this build. */
+        void keep(String file) throws IOException;
 
         byte[] read(String file) throws IOException;
     }
 
     /**
      * What a build needs of the index in the output to update it: the documents in order, a digest of each one's
-     * text, the shards each one's keys fall in, and every file's stamp.
+     * text, the shards each one's keys fall in, and every file's stamp. Arrays of numbers, so that the build cache
+     * reads and writes it in one piece.
      *
+     * @param order     a digest of the documents' urls in order (two longs)
      * @param digests   two longs per document
      * @param shardBits {@link #words(int)} longs per document, a bit per shard
+     * @param stamps    size and time of each file: {@link #file(int)} numbers them
      */
-    public record State(int shards, long documentBytes, List<String> urls, long[] digests, long[] shardBits,
-                        Map<String, FileStamp> stamps) {
+    public record State(int shards, long documentBytes, long[] order, long[] digests, long[] shardBits,
+                        long[] stamps) {
+        public int documents() {
+            return digests.length / 2;
+        }
+
         boolean inShard(int doc, int shard) {
             return (shardBits[doc * words(shards) + (shard >>> 6)] & (1L << shard)) != 0;
         }
+
+        /** The files of the index: the documents' files, then each shard's two, then meta.json. */
+        int files() {
+            return documents() + 2 * shards + 1;
+        }
+
+        String file(int i) {
+            int docs = documents();
+            if (i < docs) return documentFile(i);
+            if (i == files() - 1) return META;
+            return (((i - docs) & 1) == 0 ? "search/index/d" : "search/index/p") + shardName((i - docs) / 2) + ".bin";
+        }
+
+        FileStamp stamp(int i) {
+            return new FileStamp(stamps[2 * i], stamps[2 * i + 1]);
+        }
+    }
+
+    /** Where {@link State#stamps()} records a file. */
+    private static void record(long[] stamps, int i, FileStamp stamp) {
+        stamps[2 * i] = stamp.size();
+        stamps[2 * i + 1] = stamp.modified();
     }
 
     /** Longs per document in {@link State#shardBits()}. */
@@ -107,14 +135,14 @@ public final class SearchIndex {
     }
 
     private static State writeAll(List<SearchDocument> docs, long[] digests, Files out) throws IOException {
-        Map<String, FileStamp> stamps = new ConcurrentHashMap<>();
         long[][] bits = new long[docs.size()][];
+        FileStamp[] docStamps = new FileStamp[docs.size()];
         Postings postings = new Postings(Math.min(8, Runtime.getRuntime().availableProcessors()));
         for (int from = 0; from < docs.size(); from += BATCH) {
             int start = from;
             List<Postings.DocKeys> keys = IntStream.range(from, Math.min(from + BATCH, docs.size())).parallel()
                     .mapToObj(i -> {
-                        Postings.DocKeys k = document(i, docs.get(i), postings.parts(), out, stamps);
+                        Postings.DocKeys k = document(i, docs.get(i), postings.parts(), out, docStamps);
                         bits[i] = k.shards;
                         return k;
                     })
@@ -124,18 +152,25 @@ public final class SearchIndex {
         long documentBytes = postings.documentBytes();
         int shards = shardCount(documentBytes);
         List<List<Postings.Entry>> keys = postings.shards(shards);
-        IntStream.range(0, shards).parallel().forEach(s -> writeShard(s, keys.get(s), out, stamps));
-        stamps.put(META, out.write(META, meta(docs, shards)));
-        return new State(shards, documentBytes, urls(docs), digests, fold(bits, shards), Map.copyOf(stamps));
+        long[] stamps = new long[2 * (docs.size() + 2 * shards + 1)];
+        for (int i = 0; i < docs.size(); i++) record(stamps, i, docStamps[i]);
+        IntStream.range(0, shards).parallel().forEach(s -> writeShard(s, keys.get(s), out, stamps, docs.size()));
+        record(stamps, docs.size() + 2 * shards, out.write(META, meta(docs, shards)));
+        return new State(shards, documentBytes, order(docs), digests, fold(bits, shards), stamps);
     }
 
     /** The update of the index in the output, or null when only a whole new one will do. */
     private static State update(List<SearchDocument> docs, long[] digests, Files out, State previous)
             throws IOException {
-        if (!urls(docs).equals(previous.urls())) return null;
-        for (Map.Entry<String, FileStamp> f : previous.stamps().entrySet()) {
-            if (!out.unchanged(f.getKey(), f.getValue())) return null;
-        }
+        if (!java.util.Arrays.equals(order(docs), previous.order())) return null;
+        boolean intact = IntStream.range(0, previous.files()).parallel().allMatch(i -> {
+            try {
+                return out.unchanged(previous.file(i), previous.stamp(i));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!intact) return null;
         int shards = previous.shards();
         BitSet changed = new BitSet(docs.size());
         for (int i = 0; i < docs.size(); i++) {
@@ -189,33 +224,21 @@ public final class SearchIndex {
         long documentBytes = previous.documentBytes() + java.util.Arrays.stream(delta).sum();
         if (shardCount(documentBytes) != shards) return null;
 
-        Map<String, FileStamp> stamps = new HashMap<>(previous.stamps());
-        for (Map.Entry<String, FileStamp> f : previous.stamps().entrySet()) {
-            String file = f.getKey();
-            if (!isRewritten(file, changed, patched.keySet())) out.keep(file, f.getValue());
+        long[] stamps = previous.stamps().clone();
+        int n = docs.size();
+        for (int i = 0; i < previous.files(); i++) {
+            boolean rewritten = i < n ? changed.get(i) : i < n + 2 * shards && patched.containsKey((i - n) / 2);
+            if (!rewritten) out.keep(previous.file(i));
         }
         for (Map.Entry<Integer, byte[]> f : fragments.entrySet()) {
-            String file = documentFile(f.getKey());
-            stamps.put(file, out.write(file, f.getValue()));
+            record(stamps, f.getKey(), out.write(documentFile(f.getKey()), f.getValue()));
         }
         for (Map.Entry<Integer, byte[][]> s : patched.entrySet()) {
-            String name = shardName(s.getKey());
-            stamps.put("search/index/d" + name + ".bin", out.write("search/index/d" + name + ".bin", s.getValue()[0]));
-            stamps.put("search/index/p" + name + ".bin", out.write("search/index/p" + name + ".bin", s.getValue()[1]));
+            int i = n + 2 * s.getKey();
+            record(stamps, i, out.write(previous.file(i), s.getValue()[0]));
+            record(stamps, i + 1, out.write(previous.file(i + 1), s.getValue()[1]));
         }
-        return new State(shards, documentBytes, previous.urls(), digests, shardBits, Map.copyOf(stamps));
-    }
-
-    /** Whether an update writes {@code file} anew (a changed document's, a patched shard's). */
-    private static boolean isRewritten(String file, BitSet changed, java.util.Set<Integer> patched) {
-        if (file.startsWith("search/doc/")) {
-            return changed.get(Integer.parseInt(file.substring("search/doc/".length(), file.length() - ".json".length())));
-        }
-        if (file.startsWith("search/index/d") || file.startsWith("search/index/p")) {
-            String name = file.substring("search/index/d".length(), file.length() - ".bin".length());
-            return patched.contains(Integer.parseInt(name, 16));
-        }
-        return false;
+        return new State(shards, documentBytes, previous.order(), digests, shardBits, stamps);
     }
 
     private static long documentBytes(List<Postings.Entry> keys) {
@@ -224,8 +247,11 @@ public final class SearchIndex {
         return sum;
     }
 
-    private static List<String> urls(List<SearchDocument> docs) {
-        return docs.stream().map(SearchDocument::url).toList();
+    /** A digest of the documents' urls in order: two longs. */
+    private static long[] order(List<SearchDocument> docs) {
+        Hash128 md = new Hash128();
+        for (SearchDocument d : docs) md.update(d.url());
+        return longs(md.digest());
     }
 
     /** Each document's bits of {@link #MAX_SHARDS} shards, folded to {@code shards} (shard s takes s & (shards - 1)). */
@@ -251,33 +277,28 @@ public final class SearchIndex {
         long[] digests = new long[2 * docs.size()];
         IntStream.range(0, docs.size()).parallel().forEach(i -> {
             SearchDocument d = docs.get(i);
-            MessageDigest md = sha256();
-            for (String part : new String[] {d.kind().key(), d.url(), d.title(), d.date(),
-                    d.source() != null ? "source\n" + d.source() : "text\n" + d.text().get()}) {
-                md.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
-            java.nio.ByteBuffer hash = java.nio.ByteBuffer.wrap(md.digest());
-            digests[2 * i] = hash.getLong();
-            digests[2 * i + 1] = hash.getLong();
+            Hash128 md = new Hash128().update(d.kind().ordinal()).update(d.url()).update(d.title())
+                    .update(String.valueOf(d.date()));
+            if (d.source() != null) md.update(1).update(d.source());
+            else md.update(2).update(d.text().get());
+            long[] hash = longs(md.digest());
+            digests[2 * i] = hash[0];
+            digests[2 * i + 1] = hash[1];
         });
         return digests;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static long[] longs(byte[] digest) {
+        java.nio.ByteBuffer hash = java.nio.ByteBuffer.wrap(digest);
+        return new long[] {hash.getLong(), hash.getLong()};
     }
 
     private static Postings.DocKeys document(int number, SearchDocument doc, int parts, Files out,
-                                             Map<String, FileStamp> stamps) {
+                                             FileStamp[] stamps) {
         String text = doc.text().get();
         String file = documentFile(number);
         try {
-            stamps.put(file, out.write(file, fragment(doc, text)));
+            stamps[number] = out.write(file, fragment(doc, text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -311,12 +332,13 @@ public final class SearchIndex {
         return String.format(Locale.ROOT, "%x", shard);
     }
 
-    private static void writeShard(int shard, List<Postings.Entry> keys, Files out, Map<String, FileStamp> stamps) {
+    /** Writes a shard's two files, recording their stamps after the documents' ({@link State#file(int)}). */
+    private static void writeShard(int shard, List<Postings.Entry> keys, Files out, long[] stamps, int documents) {
         byte[][] files = ShardFile.encode(keys);
         String name = shardName(shard);
         try {
-            stamps.put("search/index/d" + name + ".bin", out.write("search/index/d" + name + ".bin", files[0]));
-            stamps.put("search/index/p" + name + ".bin", out.write("search/index/p" + name + ".bin", files[1]));
+            record(stamps, documents + 2 * shard, out.write("search/index/d" + name + ".bin", files[0]));
+            record(stamps, documents + 2 * shard + 1, out.write("search/index/p" + name + ".bin", files[1]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

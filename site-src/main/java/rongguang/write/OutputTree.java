@@ -152,8 +152,14 @@ public final class OutputTree implements AutoCloseable {
      * false when it is not (changed, missing), and then the caller writes it anew.
      */
     public boolean keep(String file, FileStamp stamp) throws IOException {
-        if (!unchanged(file, stamp)) return false;
-        take(file, previousFiles == null ? current(file) : null);
+        // the preview's folder is the session's own: what it wrote (at a path it checked then) is still there
+        if (trusted && previousFiles.contains(file)) {
+            take(file, null);
+            return true;
+        }
+        Path current = current(file);
+        if (current == null || !stamp.equals(FileStamp.of(current))) return false;
+        take(file, current);
         return true;
     }
 
@@ -171,9 +177,13 @@ public final class OutputTree implements AutoCloseable {
         touched.add(file);
     }
 
+    /** Keeps a file that {@link #unchanged} found as the last build left it, without looking at it again. */
+    public void retain(String file) throws IOException {
+        take(file, previousFiles == null ? current(file) : null);
+    }
+
     /** Whether the current output holds the file as {@code stamp} says: what {@link #keep} would keep. */
     public boolean unchanged(String file, FileStamp stamp) throws IOException {
-        // the preview's folder is the session's own: what it wrote (at a path it checked then) is still there
         if (trusted && previousFiles.contains(file)) return true;
         Path current = current(file);
         return current != null && stamp.equals(FileStamp.of(current));

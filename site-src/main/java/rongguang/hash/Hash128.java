@@ -1,29 +1,29 @@
-package rongguang.render;
+package rongguang.hash;
 
 /**
  * A fast 128-bit hash for fingerprints: two 64-bit multiply-and-rotate lanes over the input, finished with
  * MurmurHash3's mixer. Fingerprints only need to tell versions of a build's own inputs apart, not to resist an
  * attacker, and a cryptographic hash cost more than rendering on a rebuild that touches one page.
  */
-final class Hash128 {
+public final class Hash128 {
     private static final long P1 = 0x9E3779B97F4A7C15L;
     private static final long P2 = 0xC2B2AE3D27D4EB4FL;
     private long h1 = 0x243F6A8885A308D3L;
     private long h2 = 0x13198A2E03707344L;
     private long length;
 
-    Hash128 update(long v) {
+    public Hash128 update(long v) {
         h1 = Long.rotateLeft(h1 ^ (v * P1), 31) * P2;
         h2 = Long.rotateLeft(h2 ^ (v * P2), 29) * P1 + h1;
         length++;
         return this;
     }
 
-    Hash128 update(byte b) {
+    public Hash128 update(byte b) {
         return update((long) b);
     }
 
-    Hash128 update(byte[] bytes) {
+    public Hash128 update(byte[] bytes) {
         update(bytes.length);
         for (int i = 0; i + 8 <= bytes.length; i += 8) update(readLong(bytes, i));
         long tail = 0;
@@ -32,7 +32,7 @@ final class Hash128 {
     }
 
     /** The string's chars, length first, so that "ab"+"c" and "a"+"bc" differ. */
-    Hash128 update(String s) {
+    public Hash128 update(String s) {
         int n = s.length();
         update(n);
         int i = 0;
@@ -45,7 +45,7 @@ final class Hash128 {
         return update(tail);
     }
 
-    byte[] digest() {
+    public byte[] digest() {
         long a = fmix(h1 ^ length);
         long b = fmix(h2 + a);
         a += b;
