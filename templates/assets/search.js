@@ -29,8 +29,16 @@
   function isHan(c) { return HAN.test(c) && LETTER.test(c); }
   function isWord(c) { return !isHan(c) && WORD.test(c); }
 
+  // Excerpts normalize every character of ten documents: the common ideographs (which NFKC and lower case leave
+  // alone) are answered at once and other characters from a memo, not by String.normalize each time.
+  var normalized = new Map();
   function normalizeChar(c) {
-    return c.charCodeAt(0) < 0x80 ? c.toLowerCase() : c.normalize('NFKC').toLowerCase();
+    var code = c.charCodeAt(0);
+    if (code < 0x80) return c.toLowerCase();
+    if (code >= 0x4e00 && code <= 0x9fff) return c;
+    var n = normalized.get(c);
+    if (n === undefined) normalized.set(c, n = c.normalize('NFKC').toLowerCase());
+    return n;
   }
 
   function normalize(text) {
