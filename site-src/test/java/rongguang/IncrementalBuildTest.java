@@ -115,8 +115,7 @@ class IncrementalBuildTest {
     @MethodSource("changes")
     void incrementalEqualsClean(Change change, boolean session) throws IOException {
         Path site = tmp.resolve("site");
-        TestSite.copyTree(TestSite.SAMPLE.resolve("content"), site.resolve("content"));
-        TestSite.copyTree(TestSite.SAMPLE.resolve("templates"), site.resolve("templates"));
+        TestSite.copySample(site);
         change.setup().apply(site);
         Path out = tmp.resolve("out");
         Generator.Options options = new Generator.Options(site, out, TestSite.NOW, session, true, null);
@@ -149,10 +148,7 @@ class IncrementalBuildTest {
     }
 
     private Path copyOfSample() throws IOException {
-        Path site = tmp.resolve("site");
-        TestSite.copyTree(TestSite.SAMPLE.resolve("content"), site.resolve("content"));
-        TestSite.copyTree(TestSite.SAMPLE.resolve("templates"), site.resolve("templates"));
-        return site;
+        return TestSite.copySample(tmp.resolve("site"));
     }
 
     private Map<String, byte[]> clean(Path site) throws IOException {

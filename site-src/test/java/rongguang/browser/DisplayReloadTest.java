@@ -22,8 +22,7 @@ class DisplayReloadTest {
     @Test
     void theDisplayReloadsWhenTheSiteIsRebuiltWithOtherContent(@TempDir Path tmp) throws Exception {
         Path site = tmp.resolve("site");
-        TestSite.copyTree(TestSite.SAMPLE.resolve("content"), site.resolve("content"));
-        TestSite.copyTree(TestSite.SAMPLE.resolve("templates"), site.resolve("templates"));
+        TestSite.copySample(site);
         Path out = tmp.resolve("output");
         build(site, out);
         Path version = out.resolve("display/version.json");
@@ -58,8 +57,7 @@ class DisplayReloadTest {
     @Test
     void anInconsistentServerCausesOneReloadNotALoop(@TempDir Path tmp) throws Exception {
         Path site = tmp.resolve("site");
-        TestSite.copyTree(TestSite.SAMPLE.resolve("content"), site.resolve("content"));
-        TestSite.copyTree(TestSite.SAMPLE.resolve("templates"), site.resolve("templates"));
+        TestSite.copySample(site);
         Path out = tmp.resolve("output");
         build(site, out);
         Files.writeString(out.resolve("display/version.json"), "{\"version\": \"0123456789abcdef0123456789abcdef\"}");

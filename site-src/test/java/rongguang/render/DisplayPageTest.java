@@ -124,8 +124,7 @@ class DisplayPageTest {
     @Test
     void theVersionChangesWithTheDisplaysThemeFilesAndNotWithOthers(@TempDir Path tmp) throws IOException {
         Path site = tmp.resolve("site");
-        TestSite.copyTree(TestSite.SAMPLE.resolve("content"), site.resolve("content"));
-        TestSite.copyTree(TestSite.SAMPLE.resolve("templates"), site.resolve("templates"));
+        TestSite.copySample(site);
         Path version = tmp.resolve("output/display/version.json");
         TestSite.build(site, tmp.resolve("output"), false, new Problems());
         String first = Files.readString(version);

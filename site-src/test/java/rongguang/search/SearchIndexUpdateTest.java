@@ -75,10 +75,7 @@ class SearchIndexUpdateTest {
     }
 
     private Path sample() throws IOException {
-        Path site = tmp.resolve("site");
-        TestSite.copyTree(TestSite.SAMPLE.resolve("content"), site.resolve("content"));
-        TestSite.copyTree(TestSite.SAMPLE.resolve("templates"), site.resolve("templates"));
-        return site;
+        return TestSite.copySample(tmp.resolve("site"));
     }
 
     /** The search files of a clean build of the site as it now is. */

@@ -34,8 +34,7 @@ public final class BuiltSample implements AutoCloseable {
     public static BuiltSample build(String baseUrl) throws IOException {
         Path work = Files.createTempDirectory("rongguang-sample-");
         Path site = work.resolve("site");
-        TestSite.copyTree(TestSite.SAMPLE.resolve("content"), site.resolve("content"));
-        TestSite.copyTree(TestSite.SAMPLE.resolve("templates"), site.resolve("templates"));
+        TestSite.copySample(site);
         String prefix = "/";
         if (baseUrl != null) {
             Path settings = site.resolve("content/site.json");

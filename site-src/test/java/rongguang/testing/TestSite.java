@@ -60,6 +60,13 @@ public final class TestSite {
         return new Generator().build(new Generator.Options(site, output, NOW, preview), problems);
     }
 
+    /** A copy of the bundled sample site (content/ and templates/) in {@code site}, to change and build. */
+    public static Path copySample(Path site) throws IOException {
+        copyTree(SAMPLE.resolve("content"), site.resolve("content"));
+        copyTree(SAMPLE.resolve("templates"), site.resolve("templates"));
+        return site;
+    }
+
     public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
