@@ -125,7 +125,7 @@ final class CacheCodec {
         out.writeInt(s.shards());
         out.writeLong(s.documentBytes());
         out.writeInt(s.documents());
-        for (long[] array : new long[][] {s.order(), s.digests(), s.shardBits(), s.stamps()}) longs(out, array);
+        for (long[] array : new long[][] {s.order(), s.digests(), s.stamps()}) longs(out, array);
     }
 
     static SearchIndex.State readIndex(DataInputStream in) throws IOException {
@@ -133,7 +133,7 @@ final class CacheCodec {
         long documentBytes = in.readLong();
         int documents = in.readInt();
         return new SearchIndex.State(shards, documentBytes, longs(in, 2), longs(in, 2 * documents),
-                longs(in, documents * SearchIndex.words(shards)), longs(in, 2 * (documents + 2 * shards + 1)));
+                longs(in, 2 * (documents + 2 * shards + 1)));
     }
 
     /** Arrays of numbers in one piece: a call per number costs more than the rest of reading the cache. */

@@ -47,7 +47,8 @@ final class Postings {
         }
 
         void add(int doc, boolean title, byte[] block, int from, int to) {
-            if (docsSize + 5 > docs.length) docs = java.util.Arrays.copyOf(docs, docs.length * 2);
+            // grown by half, not doubled: at 100,000 articles the postings are most of the heap
+            if (docsSize + 5 > docs.length) docs = java.util.Arrays.copyOf(docs, docs.length + (docs.length >> 1) + 5);
             int value = ((doc - last - 1) << 1) | (title ? 1 : 0);
             while ((value & ~0x7f) != 0) {
                 docs[docsSize++] = (byte) ((value & 0x7f) | 0x80);
@@ -58,7 +59,8 @@ final class Postings {
             count++;
             int length = to - from;
             if (positionsSize + length > positions.length) {
-                positions = java.util.Arrays.copyOf(positions, Math.max(positions.length * 2, positionsSize + length));
+                positions = java.util.Arrays.copyOf(positions,
+                        Math.max(positions.length + (positions.length >> 1), positionsSize + length));
             }
             System.arraycopy(block, from, positions, positionsSize, length);
             positionsSize += length;
@@ -93,8 +95,6 @@ final class Postings {
         private final Map<String, Positions> words = new HashMap<>();
         final Bytes blocks = new Bytes(2048);
         final Part[] parts;
-        /** The shards of {@link SearchIndex#MAX_SHARDS} that this document's keys fall in, one bit each. */
-        final long[] shards = new long[SearchIndex.MAX_SHARDS / 64];
 
         /** The keys of one part: bigram keys or words, each with its block's start and end (~end when in the title). */
         static final class Part {
@@ -158,7 +158,6 @@ final class Postings {
                 int key = sc.keyOf[id];
                 int first = sc.grouped[at[id]];
                 parts[part(IntMap.mix(key), parts.length)].bigram(key, from, first < BODY ? ~blocks.size() : blocks.size());
-                mark(Tokenizer.bigramHash(key));
             }
             for (Map.Entry<String, Positions> e : words.entrySet()) {
                 Positions p = e.getValue();
@@ -173,13 +172,7 @@ final class Postings {
                 part.words.add(e.getKey());
                 part.wordStarts.add(from);
                 part.wordEnds.add(p.list[0] < BODY ? ~blocks.size() : blocks.size());
-                mark(Tokenizer.hash(Tokenizer.shardKey(e.getKey())));
             }
-        }
-
-        private void mark(int hash) {
-            int shard = hash & (SearchIndex.MAX_SHARDS - 1);
-            shards[shard >>> 6] |= 1L << shard;
         }
 
         /**
@@ -369,7 +362,7 @@ final class Postings {
         }
     }
 
-    /** The keys of each shard, sorted. */
+    /** The keys of each shard, sorted; hands the postings over, leaving this empty (so written shards can go). */
     List<List<Entry>> shards(int count) {
         List<List<Entry>> shards = new ArrayList<>(count);
         for (int i = 0; i < count; i++) shards.add(new ArrayList<>());
@@ -380,6 +373,8 @@ final class Postings {
             });
             others.get(i).forEach((key, p) ->
                     shards.get(Tokenizer.hash(Tokenizer.shardKey(key)) & (count - 1)).add(new Entry(key, p)));
+            bigrams.set(i, null);
+            others.set(i, null);
         }
         shards.forEach(java.util.Collections::sort);
         return shards;

@@ -46,7 +46,7 @@ public final class SearchIndex {
     private static final int BATCH = 256;
     /** The average size aimed at for a document shard; the shard count is the power of two nearest to it. */
     private static final int SHARD_BYTES = 8 * 1024;
-    static final int MAX_SHARDS = 4096;
+    private static final int MAX_SHARDS = 4096;
     /** Text kept for excerpts; longer texts are cut (their later matches still count, excerpts show the start). */
     private static final int MAX_TEXT = 20_000;
     private static final String META = "search/index/meta.json";
@@ -68,22 +68,16 @@ public final class SearchIndex {
 
     /**
      * What a build needs of the index in the output to update it: the documents in order, a digest of each one's
-     * text, the shards each one's keys fall in, and every file's stamp. Arrays of numbers, so that the build cache
-     * reads and writes it in one piece.
+     * text, and every file's stamp. Arrays of numbers, so that the build cache reads and writes it in one piece.
+     * Where a changed document's old keys were is found again from its file, which holds its title and text.
      *
-     * @param order     a digest of the documents' urls in order (two longs)
-     * @param digests   two longs per document
-     * @param shardBits {@link #words(int)} longs per document, a bit per shard
-     * @param stamps    size and time of each file: {@link #file(int)} numbers them
+     * @param order   a digest of the documents' urls in order (two longs)
+     * @param digests two longs per document
+     * @param stamps  size and time of each file: {@link #file(int)} numbers them
      */
-    public record State(int shards, long documentBytes, long[] order, long[] digests, long[] shardBits,
-                        long[] stamps) {
+    public record State(int shards, long documentBytes, long[] order, long[] digests, long[] stamps) {
         public int documents() {
             return digests.length / 2;
-        }
-
-        boolean inShard(int doc, int shard) {
-            return (shardBits[doc * words(shards) + (shard >>> 6)] & (1L << shard)) != 0;
         }
 
         /** The files of the index: the documents' files, then each shard's two, then meta.json. */
@@ -109,11 +103,6 @@ public final class SearchIndex {
         stamps[2 * i + 1] = stamp.modified();
     }
 
-    /** Longs per document in {@link State#shardBits()}. */
-    public static int words(int shards) {
-        return Math.max(1, shards / 64);
-    }
-
     private SearchIndex() {}
 
     /**
@@ -135,28 +124,23 @@ public final class SearchIndex {
     }
 
     private static State writeAll(List<SearchDocument> docs, long[] digests, Files out) throws IOException {
-        long[][] bits = new long[docs.size()][];
-        FileStamp[] docStamps = new FileStamp[docs.size()];
+        long[] docStamps = new long[2 * docs.size()];
         Postings postings = new Postings(Math.min(8, Runtime.getRuntime().availableProcessors()));
         for (int from = 0; from < docs.size(); from += BATCH) {
             int start = from;
             List<Postings.DocKeys> keys = IntStream.range(from, Math.min(from + BATCH, docs.size())).parallel()
-                    .mapToObj(i -> {
-                        Postings.DocKeys k = document(i, docs.get(i), postings.parts(), out, docStamps);
-                        bits[i] = k.shards;
-                        return k;
-                    })
+                    .mapToObj(i -> document(i, docs.get(i), postings.parts(), out, docStamps))
                     .toList();
             IntStream.range(0, postings.parts()).parallel().forEach(part -> postings.add(part, start, keys));
         }
         long documentBytes = postings.documentBytes();
         int shards = shardCount(documentBytes);
         List<List<Postings.Entry>> keys = postings.shards(shards);
-        long[] stamps = new long[2 * (docs.size() + 2 * shards + 1)];
-        for (int i = 0; i < docs.size(); i++) record(stamps, i, docStamps[i]);
-        IntStream.range(0, shards).parallel().forEach(s -> writeShard(s, keys.get(s), out, stamps, docs.size()));
+        long[] stamps = java.util.Arrays.copyOf(docStamps, 2 * (docs.size() + 2 * shards + 1));
+        // each shard's postings are let go once written: at 100,000 articles they are most of the heap
+        IntStream.range(0, shards).parallel().forEach(s -> writeShard(s, keys.set(s, null), out, stamps, docs.size()));
         record(stamps, docs.size() + 2 * shards, out.write(META, meta(docs, shards)));
-        return new State(shards, documentBytes, order(docs), digests, fold(bits, shards), stamps);
+        return new State(shards, documentBytes, order(docs), digests, stamps);
     }
 
     /** The update of the index in the output, or null when only a whole new one will do. */
@@ -181,27 +165,29 @@ public final class SearchIndex {
         // the changed documents' new keys, by shard and key, each key's documents in increasing order
         Map<Integer, Postings.DocKeys> keys = new ConcurrentHashMap<>();
         Map<Integer, byte[]> fragments = new ConcurrentHashMap<>();
+        // the shards the changed documents' old keys fall in, from their files; all shards for a text that was cut
+        BitSet affected = new BitSet(shards);
         changed.stream().parallel().forEach(i -> {
             String text = docs.get(i).text().get();
             fragments.put(i, fragment(docs.get(i), text));
             keys.put(i, Postings.DocKeys.of(docs.get(i).title(), text, 1));
+            BitSet old;
+            try {
+                old = oldShards(out.read(documentFile(i)), shards);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            synchronized (affected) {
+                affected.or(old);
+            }
         });
         Map<Integer, Map<String, List<ShardFile.Added>>> added = new HashMap<>();
-        BitSet affected = new BitSet(shards);
-        long[] shardBits = previous.shardBits().clone();
-        int words = words(shards);
         for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
             int doc = i;
             Postings.DocKeys k = keys.get(doc);
             byte[] blocks = k.blocks.array();
-            k.forEach((key, title, from, to) -> {
-                int shard = Tokenizer.hash(Tokenizer.shardKey(key)) & (shards - 1);
-                added.computeIfAbsent(shard, s -> new HashMap<>()).computeIfAbsent(key, x -> new ArrayList<>())
-                        .add(new ShardFile.Added(doc, title, blocks, from, to));
-            });
-            for (int s = 0; s < shards; s++) if (previous.inShard(doc, s)) affected.set(s);
-            long[] folded = fold(new long[][] {k.shards}, shards);
-            System.arraycopy(folded, 0, shardBits, doc * words, words);
+            k.forEach((key, title, from, to) -> added.computeIfAbsent(shardOf(key, shards), s -> new HashMap<>())
+                    .computeIfAbsent(key, x -> new ArrayList<>()).add(new ShardFile.Added(doc, title, blocks, from, to)));
         }
         added.keySet().forEach(affected::set);
         // the affected shards read back and patched; kept aside until it is clear that the update holds
@@ -238,7 +224,32 @@ public final class SearchIndex {
             record(stamps, i, out.write(previous.file(i), s.getValue()[0]));
             record(stamps, i + 1, out.write(previous.file(i + 1), s.getValue()[1]));
         }
-        return new State(shards, documentBytes, previous.order(), digests, shardBits, stamps);
+        return new State(shards, documentBytes, previous.order(), digests, stamps);
+    }
+
+    private static int shardOf(String key, int shards) {
+        return Tokenizer.hash(Tokenizer.shardKey(key)) & (shards - 1);
+    }
+
+    /**
+     * The shards that the keys of a document's file (as the last build wrote it) fall in: its title and text give
+     * them again, unless the text was cut, and then every shard may hold one.
+     */
+    private static BitSet oldShards(byte[] file, int shards) {
+        BitSet set = new BitSet(shards);
+        try {
+            com.fasterxml.jackson.databind.JsonNode doc = JSON.readTree(file);
+            String text = doc.path("text").asText();
+            if (text.length() >= MAX_TEXT) {
+                set.set(0, shards);
+                return set;
+            }
+            Postings.DocKeys.of(doc.path("title").asText(), text, 1)
+                    .forEach((key, title, from, to) -> set.set(shardOf(key, shards)));
+            return set;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long documentBytes(List<Postings.Entry> keys) {
@@ -252,24 +263,6 @@ public final class SearchIndex {
         Hash128 md = new Hash128();
         for (SearchDocument d : docs) md.update(d.url());
         return longs(md.digest());
-    }
-
-    /** Each document's bits of {@link #MAX_SHARDS} shards, folded to {@code shards} (shard s takes s & (shards - 1)). */
-    private static long[] fold(long[][] bits, int shards) {
-        int words = words(shards);
-        long[] out = new long[bits.length * words];
-        for (int doc = 0; doc < bits.length; doc++) {
-            long[] b = bits[doc];
-            // whole words fold onto whole words; below 64 shards the one word left folds onto itself
-            for (int w = 0; w < b.length; w++) out[doc * words + (w & (words - 1))] |= b[w];
-            if (shards < 64) {
-                long word = out[doc];
-                long folded = 0;
-                for (int at = 0; at < 64; at += shards) folded |= word >>> at;
-                out[doc] = folded & ((1L << shards) - 1);
-            }
-        }
-        return out;
     }
 
     /** A digest of what each document shows and is found by: two longs each. */
@@ -294,11 +287,11 @@ public final class SearchIndex {
     }
 
     private static Postings.DocKeys document(int number, SearchDocument doc, int parts, Files out,
-                                             FileStamp[] stamps) {
+                                             long[] stamps) {
         String text = doc.text().get();
         String file = documentFile(number);
         try {
-            stamps[number] = out.write(file, fragment(doc, text));
+            record(stamps, number, out.write(file, fragment(doc, text)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -189,11 +189,6 @@ public final class Tokenizer {
         return key.substring(0, end);
     }
 
-    /** {@link #hash} of a bigram as {@link Sink#bigram} gives it, without making its string. */
-    static int bigramHash(int key) {
-        return (((0x811c9dc5 ^ (key >>> 16)) * 16777619) ^ (key & 0xffff)) * 16777619;
-    }
-
     /** FNV-1a over code points; search.js computes the same. */
     static int hash(String s) {
         int h = 0x811c9dc5;

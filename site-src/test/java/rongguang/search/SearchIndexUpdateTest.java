@@ -167,6 +167,19 @@ class SearchIndexUpdateTest {
     }
 
     @Test
+    void aTextLongerThanItsDocumentFileIsTakenOutOfEveryShard() throws IOException {
+        Path site = sample();
+        // the document file keeps 20,000 characters: the old keys of a longer text cannot be found from it
+        Path longArticle = site.resolve("content/articles/2023/changdu.md");
+        Files.writeString(longArticle, "---\ntitle: 长篇纪实\ndate: 2023-05-01\ncolumn: 双拥动态\n---\n\n"
+                + "鱼水情深，军民同心。拥军优属，拥政爱民。".repeat(1200) + "\n\n结尾写着红旗渠。\n", StandardCharsets.UTF_8);
+        Run run = update(site, s -> replace(longArticle, "结尾写着红旗渠。", "结尾改成鹦鹉螺。"));
+        assertSameFiles(run.folder().files(), clean(site));
+        assertThat(run.folder().read.stream().filter(f -> f.startsWith("search/index/d")))
+                .as("every shard read back").hasSize(run.after().shards());
+    }
+
+    @Test
     void aDataFileChangeUpdatesItsDocument() throws IOException {
         Path site = sample();
         Path merchant;
