@@ -160,8 +160,15 @@ class DisplayBrowserTest {
         assertThat(afterOne.get("elements")).isEqualTo(before.get("elements"));
         assertThat(afterTwo.get("elements")).isEqualTo(before.get("elements"));
         assertThat(afterTwo.get("textNodes")).isEqualTo(before.get("textNodes"));
-        // Chromium's own counters, after a garbage collection: nodes still held (detached ones too) and listeners
-        assertThat(((Number) afterTwo.get("nodes")).longValue()).isLessThanOrEqualTo(((Number) afterOne.get("nodes")).longValue());
+        // Chromium's own counters, after a garbage collection: nodes still held (detached ones too) and listeners.
+        // A node the page let go of just before a collection can outlive it (once in a full CI run, one node): a
+        // leak stays through later collections, so the count is taken again, at most three times, before it fails
+        long nodesAfterOne = ((Number) afterOne.get("nodes")).longValue();
+        long nodesAfterTwo = ((Number) afterTwo.get("nodes")).longValue();
+        for (int again = 0; again < 3 && nodesAfterTwo > nodesAfterOne; again++) {
+            nodesAfterTwo = Math.min(nodesAfterTwo, ((Number) counters().get("nodes")).longValue());
+        }
+        assertThat(nodesAfterTwo).isLessThanOrEqualTo(nodesAfterOne);
         assertThat(afterTwo.get("jsEventListeners")).isEqualTo(afterOne.get("jsEventListeners"));
         assertThat(served.browser().severeLogs()).isEmpty();
     }
