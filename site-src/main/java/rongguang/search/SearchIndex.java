@@ -89,7 +89,7 @@ public final class SearchIndex {
             int docs = documents();
             if (i < docs) return documentFile(i);
             if (i == files() - 1) return META;
-            return (((i - docs) & 1) == 0 ? "search/index/d" : "search/index/p") + shardName((i - docs) / 2) + ".bin";
+            return shardFile(((i - docs) & 1) == 0 ? 'd' : 'p', (i - docs) / 2);
         }
 
         FileStamp stamp(int i) {
@@ -162,7 +162,6 @@ public final class SearchIndex {
                 changed.set(i);
             }
         }
-        // the changed documents' new keys, by shard and key, each key's documents in increasing order
         Map<Integer, Postings.DocKeys> keys = new ConcurrentHashMap<>();
         Map<Integer, byte[]> fragments = new ConcurrentHashMap<>();
         // the shards the changed documents' old keys fall in, from their files; all shards for a text that was cut
@@ -181,6 +180,7 @@ public final class SearchIndex {
                 affected.or(old);
             }
         });
+        // the changed documents' new keys, by shard and key, each key's documents in increasing order
         Map<Integer, Map<String, List<ShardFile.Added>>> added = new HashMap<>();
         for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
             int doc = i;
@@ -195,9 +195,8 @@ public final class SearchIndex {
         long[] delta = new long[shards];
         affected.stream().parallel().forEach(s -> {
             try {
-                String name = shardName(s);
-                byte[] d = out.read("search/index/d" + name + ".bin");
-                byte[] p = out.read("search/index/p" + name + ".bin");
+                byte[] d = out.read(shardFile('d', s));
+                byte[] p = out.read(shardFile('p', s));
                 List<Postings.Entry> before = ShardFile.decode(d, p);
                 List<Postings.Entry> after = ShardFile.patch(before, changed, added.getOrDefault(s, Map.of()));
                 if (after == before) return;
@@ -321,17 +320,17 @@ public final class SearchIndex {
         return n;
     }
 
-    static String shardName(int shard) {
-        return String.format(Locale.ROOT, "%x", shard);
+    /** A shard's document file ({@code 'd'}) or position file ({@code 'p'}), the shard's number in hexadecimal. */
+    private static String shardFile(char kind, int shard) {
+        return "search/index/" + kind + String.format(Locale.ROOT, "%x", shard) + ".bin";
     }
 
     /** Writes a shard's two files, recording their stamps after the documents' ({@link State#file(int)}). */
     private static void writeShard(int shard, List<Postings.Entry> keys, Files out, long[] stamps, int documents) {
         byte[][] files = ShardFile.encode(keys);
-        String name = shardName(shard);
         try {
-            record(stamps, documents + 2 * shard, out.write("search/index/d" + name + ".bin", files[0]));
-            record(stamps, documents + 2 * shard + 1, out.write("search/index/p" + name + ".bin", files[1]));
+            record(stamps, documents + 2 * shard, out.write(shardFile('d', shard), files[0]));
+            record(stamps, documents + 2 * shard + 1, out.write(shardFile('p', shard), files[1]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
