@@ -51,9 +51,16 @@ public final class Generator {
      * @param preview  include drafts and scheduled articles, marked (the dev server's view)
      * @param cached   use and keep the build cache beside the output folder
      * @param progress told the number of pages done as rendering goes on, from any thread; may be null
+     * @param search   write the search index (without it, {@code /search/} finds nothing: only to measure what the
+     *                 index costs)
      */
     public record Options(Path siteDir, Path outputDir, ZonedDateTime now, boolean preview, boolean cached,
-                          Progress progress) {
+                          Progress progress, boolean search) {
+        public Options(Path siteDir, Path outputDir, ZonedDateTime now, boolean preview, boolean cached,
+                       Progress progress) {
+            this(siteDir, outputDir, now, preview, cached, progress, true);
+        }
+
         /** A clean build, without the cache. */
         public Options(Path siteDir, Path outputDir, ZonedDateTime now, boolean preview) {
             this(siteDir, outputDir, now, preview, false, null);
@@ -167,7 +174,7 @@ public final class Generator {
                     previousPages, sink(out), progress == null ? done -> { } : progress::rendered);
             problems.throwIfErrors();
             timings.lap("渲染");
-            SearchIndex.State index = SearchIndex.write(site, indexFiles(out), previousIndex);
+            SearchIndex.State index = options.search() ? SearchIndex.write(site, indexFiles(out), previousIndex) : null;
             timings.lap("索引");
             out.copyTree(mediaDir, "media");
             for (Map.Entry<String, ImageStore.Copy> copy : imageStore.copies(images).entrySet()) {

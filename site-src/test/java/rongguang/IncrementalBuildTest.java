@@ -216,6 +216,19 @@ class IncrementalBuildTest {
         assertThat(TestSite.snapshot(out)).containsExactlyInAnyOrderEntriesOf(clean(site));
     }
 
+    @Test
+    void aBuildWithoutTheSearchIndexIsFollowedByOneWithTheWholeIndex() throws IOException {
+        Path site = copyOfSample();
+        Path out = tmp.resolve("out");
+        new Generator().build(new Generator.Options(site, out, TestSite.NOW, false, true, null, false), new Problems());
+        assertThat(out.resolve("search/index/meta.json")).doesNotExist();
+        assertThat(out.resolve("search/index.html")).exists();
+
+        cached(site, out);
+
+        assertThat(TestSite.snapshot(out)).containsExactlyInAnyOrderEntriesOf(clean(site));
+    }
+
     private static boolean mentioned(Path site, String id) throws IOException {
         try (Stream<Path> files = Files.walk(site.resolve("content"))) {
             for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(id + ".json")).toList()) {

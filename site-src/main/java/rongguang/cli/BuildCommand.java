@@ -37,6 +37,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--clean", description = "不用构建缓存，全部重新生成（缓存在输出文件夹旁的 .output.rongguang-cache）")
     boolean clean;
 
+    /** Hidden: a site without search is not something to publish; this is for measuring what the index costs. */
+    @Option(names = "--no-search-index", hidden = true, description = "不写搜索索引（仅用于衡量索引的开销）")
+    boolean noSearchIndex;
+
     @Option(names = "--verbose", description = "显示各阶段用时；出错时显示完整的技术细节")
     boolean verbose;
 
@@ -51,7 +55,7 @@ final class BuildCommand implements Callable<Integer> {
         if (clean) rongguang.cache.BuildCache.delete(outputDir);
         try (ProgressLine progress = ProgressLine.onTerminal(err)) {
             Generator.Result result = new Generator().build(
-                    new Generator.Options(siteDir, outputDir, now, drafts, !clean, progress), problems);
+                    new Generator.Options(siteDir, outputDir, now, drafts, !clean, progress, !noSearchIndex), problems);
             progress.close();
             report(problems, err);
             double seconds = (System.nanoTime() - start) / 1e9;
