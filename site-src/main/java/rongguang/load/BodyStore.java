@@ -67,6 +67,10 @@ public final class BodyStore implements AutoCloseable {
     }
 
     String read(long offset, int length) {
+        return new String(bytes(offset, length), StandardCharsets.UTF_8);
+    }
+
+    byte[] bytes(long offset, int length) {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         try {
             while (buffer.hasRemaining()) {
@@ -75,7 +79,7 @@ public final class BodyStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("无法读取正文缓存 " + file, e);
         }
-        return new String(buffer.array(), StandardCharsets.UTF_8);
+        return buffer.array();
     }
 
     @Override
@@ -88,6 +92,11 @@ public final class BodyStore implements AutoCloseable {
         @Override
         public String html() {
             return store.read(offset, length);
+        }
+
+        @Override
+        public byte[] utf8() {
+            return store.bytes(offset, length);
         }
     }
 }

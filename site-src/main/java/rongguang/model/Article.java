@@ -36,6 +36,11 @@ public record Article(
         return body.html();
     }
 
+    /** The body's HTML as UTF-8, read once by the search index. */
+    public byte[] bodyUtf8() {
+        return body.utf8();
+    }
+
     public String url() {
         return "articles/" + slug + "/";
     }

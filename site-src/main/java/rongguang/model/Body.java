@@ -6,4 +6,9 @@ package rongguang.model;
  */
 public interface Body {
     String html();
+
+    /** The HTML as UTF-8, for readers that scan it once (the search index) and need no string of it. */
+    default byte[] utf8() {
+        return html().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

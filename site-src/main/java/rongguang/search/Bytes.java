@@ -30,6 +30,10 @@ final class Bytes {
         size += length;
     }
 
+    void clear() {
+        size = 0;
+    }
+
     int size() {
         return size;
     }

@@ -1,5 +1,11 @@
 package rongguang.search;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The text a reader sees in sanitized HTML (an article body, an exemplar's story): tags dropped, block ends as
  * line breaks, character references decoded. The HTML is the generator's own sanitized output, so a small
@@ -10,27 +16,46 @@ final class PlainText {
 
     static String of(String html) {
         if (html == null || html.isEmpty()) return "";
-        // char arrays, not a StringBuilder: this runs over every body of the site, a call per character costs
-        char[] in = html.toCharArray();
-        char[] out = new char[in.length];
+        return of(html.toCharArray(), html.length());
+    }
+
+    /** The same of HTML in UTF-8, decoded into a buffer the thread keeps: no string of the whole HTML is made. */
+    static String of(byte[] utf8) {
+        if (utf8.length == 0) return "";
+        CharBuffer chars = DECODED.get();
+        if (chars.capacity() < utf8.length) chars = CharBuffer.allocate(utf8.length + (utf8.length >> 2));
+        DECODED.set(chars);
+        chars.clear();
+        // UTF-8 never has more characters than bytes, so the buffer cannot overflow
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .decode(ByteBuffer.wrap(utf8), chars, true);
+        if (result.isError() || result.isOverflow()) throw new IllegalStateException(result.toString());
+        return of(chars.array(), chars.position());
+    }
+
+    private static final ThreadLocal<CharBuffer> DECODED = ThreadLocal.withInitial(() -> CharBuffer.allocate(16 * 1024));
+
+    // char arrays, not a StringBuilder: this runs over every body of the site, a call per character costs
+    private static String of(char[] in, int n) {
+        char[] out = new char[n];
         int o = 0;
         int i = 0;
-        int n = in.length;
         while (i < n) {
             char c = in[i];
             if (c == '<') {
-                int end = html.indexOf('>', i);
+                int end = indexOf(in, n, '>', i);
                 if (end < 0) break;
-                if (isBlockEnd(html, i + 1, end)) o = newline(out, o);
+                if (isBlockEnd(in, i + 1, end)) o = newline(out, o);
                 i = end + 1;
             } else if (c == '&') {
-                int end = html.indexOf(';', i);
+                int end = indexOf(in, n, ';', i);
                 if (end < 0 || end - i > 10) {
                     out[o++] = c;
                     i++;
                     continue;
                 }
-                String decoded = entity(html.substring(i + 1, end));
+                String decoded = entity(new String(in, i + 1, end - i - 1));
                 decoded.getChars(0, decoded.length(), out, o);
                 o += decoded.length();
                 i = end + 1;
@@ -45,16 +70,39 @@ final class PlainText {
         return new String(out, 0, o).strip();
     }
 
-    private static final java.util.Set<String> BLOCKS = java.util.Set.of("p", "li", "h1", "h2", "h3", "h4", "h5",
-            "h6", "br", "tr", "td", "th", "div", "pre", "blockquote", "figcaption", "dt", "dd");
+    /** Elements whose end (or, for the last three, whose start too) ends a line of text. */
+    private static final char[][] BLOCKS = java.util.stream.Stream.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+            "tr", "div", "pre", "blockquote", "figcaption", "dt", "dd", "br", "td", "th")
+            .map(String::toCharArray).toArray(char[][]::new);
+    private static final int SEPARATE_WHEN_OPENED = BLOCKS.length - 3;
 
-    private static boolean isBlockEnd(String html, int from, int end) {
-        int start = html.charAt(from) == '/' ? from + 1 : from;
+    private static int indexOf(char[] in, int n, char c, int from) {
+        for (int i = from; i < n; i++) if (in[i] == c) return i;
+        return -1;
+    }
+
+    /** Whether the tag in {@code html[from, end)} (after its {@code <}) ends a line; compared in place, per tag. */
+    private static boolean isBlockEnd(char[] html, int from, int end) {
+        int start = html[from] == '/' ? from + 1 : from;
         int stop = start;
-        while (stop < end && Character.isLetterOrDigit(html.charAt(stop))) stop++;
-        String name = html.substring(start, stop).toLowerCase(java.util.Locale.ROOT);
-        // opening <br>, <td>, <th> separate too: cells and lines would otherwise run together
-        return BLOCKS.contains(name) && (start > from || name.equals("br") || name.equals("td") || name.equals("th"));
+        while (stop < end && Character.isLetterOrDigit(html[stop])) stop++;
+        for (int b = 0; b < BLOCKS.length; b++) {
+            if (sameName(BLOCKS[b], html, start, stop)) {
+                // opening <br>, <td>, <th> separate too: cells and lines would otherwise run together
+                return start > from || b >= SEPARATE_WHEN_OPENED;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameName(char[] name, char[] html, int from, int to) {
+        if (to - from != name.length) return false;
+        for (int i = 0; i < name.length; i++) {
+            char c = html[from + i];
+            if (c >= 'A' && c <= 'Z') c += 32;
+            if (c != name[i]) return false;
+        }
+        return true;
     }
 
     /** Ends the line at {@code o}, without trailing spaces and never twice; returns the new end. */

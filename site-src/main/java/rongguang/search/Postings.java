@@ -93,25 +93,25 @@ final class Postings {
     static final class DocKeys implements Tokenizer.Sink {
         private final Scratch scratch = SCRATCH.get().reset();
         private final Map<String, Positions> words = new HashMap<>();
-        final Bytes blocks = new Bytes(2048);
+        /** The position blocks of all keys, each {@code blocks[start, end)}. */
+        byte[] blocks;
         final Part[] parts;
 
-        /** The keys of one part: bigram keys or words, each with its block's start and end (~end when in the title). */
+        /**
+         * The keys of one part: bigram keys or words, each with its block's start and end (~end when in the
+         * title). Sized exactly: a batch of documents holds these until they are added, and grown arrays were
+         * most of the index's garbage.
+         */
         static final class Part {
-            int[] bigrams = new int[64];
-            int[] bigramStarts = new int[64];
-            int[] bigramEnds = new int[64];
+            int[] bigrams;
+            int[] bigramStarts;
+            int[] bigramEnds;
             int bigramCount;
             final List<String> words = new ArrayList<>();
             final List<Integer> wordStarts = new ArrayList<>();
             final List<Integer> wordEnds = new ArrayList<>();
 
             void bigram(int key, int start, int end) {
-                if (bigramCount == bigrams.length) {
-                    bigrams = java.util.Arrays.copyOf(bigrams, bigramCount * 2);
-                    bigramStarts = java.util.Arrays.copyOf(bigramStarts, bigramCount * 2);
-                    bigramEnds = java.util.Arrays.copyOf(bigramEnds, bigramCount * 2);
-                }
                 bigrams[bigramCount] = key;
                 bigramStarts[bigramCount] = start;
                 bigramEnds[bigramCount++] = end;
@@ -147,32 +147,41 @@ final class Postings {
         private void group() {
             Scratch sc = scratch;
             int[] at = sc.groupStarts();
+            int[] partOf = sc.partOf();
+            int[] sizes = new int[parts.length];
+            for (int id = 0; id < sc.distinct; id++) sizes[partOf[id] = part(IntMap.mix(sc.keyOf[id]), parts.length)]++;
+            for (int i = 0; i < parts.length; i++) {
+                parts[i].bigrams = new int[sizes[i]];
+                parts[i].bigramStarts = new int[sizes[i]];
+                parts[i].bigramEnds = new int[sizes[i]];
+            }
+            Bytes out = sc.blocks();
             for (int id = 0; id < sc.distinct; id++) {
-                int from = blocks.size();
+                int from = out.size();
                 int previous = -1;
                 for (int j = at[id], end = at[id + 1]; j < end; j++) {
-                    blocks.varint(sc.grouped[j] - previous);
+                    out.varint(sc.grouped[j] - previous);
                     previous = sc.grouped[j];
                 }
-                blocks.varint(0);
-                int key = sc.keyOf[id];
+                out.varint(0);
                 int first = sc.grouped[at[id]];
-                parts[part(IntMap.mix(key), parts.length)].bigram(key, from, first < BODY ? ~blocks.size() : blocks.size());
+                parts[partOf[id]].bigram(sc.keyOf[id], from, first < BODY ? ~out.size() : out.size());
             }
             for (Map.Entry<String, Positions> e : words.entrySet()) {
                 Positions p = e.getValue();
-                int from = blocks.size();
+                int from = out.size();
                 int previous = -1;
                 for (int j = 0; j < p.size; j++) {
-                    blocks.varint(p.list[j] - previous);
+                    out.varint(p.list[j] - previous);
                     previous = p.list[j];
                 }
-                blocks.varint(0);
+                out.varint(0);
                 Part part = parts[part(e.getKey().hashCode(), parts.length)];
                 part.words.add(e.getKey());
                 part.wordStarts.add(from);
-                part.wordEnds.add(p.list[0] < BODY ? ~blocks.size() : blocks.size());
+                part.wordEnds.add(p.list[0] < BODY ? ~out.size() : out.size());
             }
+            blocks = out.toArray();
         }
 
         /**
@@ -217,8 +226,11 @@ final class Postings {
         private int size;
         int[] grouped = new int[4096];
         private int[] starts = new int[1025];
+        private int[] partOf = new int[1024];
+        private final Bytes blocks = new Bytes(16 * 1024);
 
         Scratch reset() {
+            blocks.clear();
             stamp++;
             distinct = 0;
             size = 0;
@@ -267,6 +279,17 @@ final class Postings {
             int[] next = java.util.Arrays.copyOf(starts, distinct);
             for (int j = 0; j < size; j++) grouped[next[ids[j]]++] = positions[j];
             return starts;
+        }
+
+        /** Room for each key's part. */
+        int[] partOf() {
+            if (partOf.length < distinct) partOf = new int[keyOf.length];
+            return partOf;
+        }
+
+        /** The blocks being encoded, empty at {@link #reset()}. */
+        Bytes blocks() {
+            return blocks;
         }
 
         private void growTable() {
@@ -321,7 +344,7 @@ final class Postings {
         for (int d = 0; d < docs.size(); d++) {
             int doc = first + d;
             DocKeys keys = docs.get(d);
-            byte[] blocks = keys.blocks.array();
+            byte[] blocks = keys.blocks;
             DocKeys.Part p = keys.parts[part];
             for (int i = 0; i < p.bigramCount; i++) {
                 int key = p.bigrams[i];

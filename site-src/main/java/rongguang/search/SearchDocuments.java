@@ -96,7 +96,7 @@ public final class SearchDocuments {
         a.authors().forEach(meta::add);
         if (a.source() != null) meta.add(a.source());
         l.add(meta.toString());
-        l.add(PlainText.of(a.bodyHtml()));
+        l.add(PlainText.of(a.bodyUtf8()));
         return l.toString();
     }
 

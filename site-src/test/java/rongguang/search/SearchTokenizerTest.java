@@ -55,4 +55,17 @@ class SearchTokenizerTest {
         assertThat(PlainText.of("<h2>标题</h2><p>第一段&amp;<strong>强调</strong>&#x4e2d;</p><ul><li>一</li><li>二</li></ul>"))
                 .isEqualTo("标题\n第一段&强调中\n一\n二");
     }
+
+    @Test
+    void plainTextOfUtf8BytesIsThePlainTextOfTheString() {
+        String html = "<P>第一行<BR>第二行</P><table><tr><td>单元格</td><th>表头</th></tr></table>"
+                + "<p>𠀀字 &lt;tag&gt; A&B 未闭合&amp 与&nbsp;空格</p>\n<pre>代码\tline</pre><blockquote>引用</blockquote>";
+        String expected = "第一行\n第二行\n单元格\n表头\n𠀀字 <tag> A&B 未闭合&amp 与 空格\n代码 line\n引用";
+        assertThat(PlainText.of(html)).isEqualTo(expected);
+        assertThat(PlainText.of(html.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(expected);
+        // the thread's buffer grows for a long body and is reused for a short one
+        String longHtml = "<p>" + "长".repeat(40_000) + "</p>";
+        assertThat(PlainText.of(longHtml.getBytes(java.nio.charset.StandardCharsets.UTF_8))).hasSize(40_000);
+        assertThat(PlainText.of("<p>短</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("短");
+    }
 }
