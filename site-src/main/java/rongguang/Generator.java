@@ -84,6 +84,9 @@ public final class Generator {
     public Result build(Options options, Problems problems) throws IOException {
         Path settingsFile = options.siteDir().resolve("content/site.json");
         Timings timings = new Timings();
+        if (!options.cached() || !java.nio.file.Files.isDirectory(BuildCache.folderOf(options.outputDir()))) {
+            rongguang.text.Slugs.loadInBackground();   // a build without the slugs of a last one needs them at once
+        }
         Output output = () -> OutputTree.begin(options.outputDir(), options.siteDir());
         Configuration templates = Templates.configuration(templatesDir(options));
         if (!options.cached()) {
@@ -216,6 +219,7 @@ public final class Generator {
         public Session(Options options) throws IOException {
             this.options = options;
             this.bodies = BodyStore.temporary();
+            rongguang.text.Slugs.loadInBackground();
         }
 
         public Result build(Problems problems) throws IOException {

@@ -18,6 +18,16 @@ public final class Slugs {
 
     private Slugs() {}
 
+    /**
+     * Loads the pinyin and word dictionaries on a thread of their own: the first slug otherwise waits for them
+     * (about half a second), and every article of a first build needs its column's and tags' slugs.
+     */
+    public static void loadInBackground() {
+        Thread thread = new Thread(() -> of("双拥"), "slug-dictionaries");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     public static boolean isValid(String s) {
         return s != null && PATTERN.matcher(s).matches();
     }
