@@ -22,20 +22,29 @@ public final class ArticleReader {
     private final BodyStore bodies;
     private final ZoneId zone;
     /**
-     * Term slugs by name: a tag is on thousands of articles, and segmenting it for each is most of a load. Seeded
-     * with the names an earlier load met, so that re-reading one article does not load the segmenter's dictionaries.
+     * Term slugs by name: a tag is on thousands of articles, and segmenting it for each is most of a load. A name
+     * not met yet is looked up among the terms an earlier load met, so that re-reading one article does not load
+     * the segmenter's dictionaries.
      */
     private final java.util.Map<String, String> termSlugs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The slug an earlier load gave a term name, or null. */
+    private final java.util.function.Function<String, String> knownTermSlug;
 
     ArticleReader(Markdown markdown, BodyStore bodies, ZoneId zone) {
-        this(markdown, bodies, zone, java.util.Map.of());
+        this(markdown, bodies, zone, name -> null);
     }
 
-    ArticleReader(Markdown markdown, BodyStore bodies, ZoneId zone, java.util.Map<String, String> knownTermSlugs) {
+    ArticleReader(Markdown markdown, BodyStore bodies, ZoneId zone,
+                  java.util.function.Function<String, String> knownTermSlug) {
         this.markdown = markdown;
         this.bodies = bodies;
         this.zone = zone;
-        termSlugs.putAll(knownTermSlugs);
+        this.knownTermSlug = knownTermSlug;
+    }
+
+    private String slugOf(String name) {
+        String known = knownTermSlug.apply(name);
+        return known != null ? known : Slugs.of(name);
     }
 
     /** The front matter and the Markdown after it; {@code bodyLine} is the 1-based line the body starts on. */
@@ -153,7 +162,7 @@ public final class ArticleReader {
 
     private Term term(Fields f, String key, String name) {
         if (name == null) return null;
-        String slug = termSlugs.computeIfAbsent(name, Slugs::of);
+        String slug = termSlugs.computeIfAbsent(name, this::slugOf);
         if (slug.isEmpty()) {
             f.error(key, "“" + name + "”无法生成网址：名称中应有汉字、字母或数字");
             return null;

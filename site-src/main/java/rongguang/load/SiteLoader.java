@@ -68,7 +68,7 @@ public final class SiteLoader {
     public SiteInput load(Problems problems) {
         Settings settings = settings(problems);
         if (settings == null) return null;
-        ArticleReader articleReader = new ArticleReader(markdown, bodies, settings.timeZone(), knownTermSlugs());
+        ArticleReader articleReader = new ArticleReader(markdown, bodies, settings.timeZone(), this::knownTermSlug);
         List<Located<rongguang.model.Article>> articles = Collections.synchronizedList(new ArrayList<>());
         found(content.resolve("articles"), ".md", problems).parallelStream().forEach(found -> {
             Path file = found.path();
@@ -87,16 +87,19 @@ public final class SiteLoader {
         return new SiteInput(settings, List.copyOf(articles), cities, exemplars, merchants, media(problems));
     }
 
-    /** The slugs of the columns and tags the previous load met (a slug depends on nothing but the name). */
-    private Map<String, String> knownTermSlugs() {
-        Map<String, String> known = new java.util.HashMap<>();
+    /**
+     * The slug the previous load gave a column or tag of this name (a slug depends on nothing but the name), or
+     * null. Searched, not gathered into a map: a rebuild asks for the few names of the articles it re-reads, and
+     * most are found among the first articles.
+     */
+    private String knownTermSlug(String name) {
         for (ArticleEntry e : previous.values()) {
             rongguang.model.Article a = e.article();
             if (a == null) continue;
-            if (a.column() != null) known.put(a.column().name(), a.column().slug());
-            for (rongguang.model.Term t : a.tags()) known.put(t.name(), t.slug());
+            if (a.column() != null && a.column().name().equals(name)) return a.column().slug();
+            for (rongguang.model.Term t : a.tags()) if (t.name().equals(name)) return t.slug();
         }
-        return known;
+        return null;
     }
 
     /** The objects of the data files in {@code data/FOLDER}, from the previous load where a file has not changed. */

@@ -35,6 +35,17 @@ final class Digests {
         return md.digest();
     }
 
+    /**
+     * The digest of a page's variables: the same as {@link #of} gives, but the map itself is not remembered (no
+     * other page has it), sparing a synchronized insert per page.
+     */
+    byte[] ofVariables(Map<String, Object> variables) {
+        Hash128 md = new Hash128();
+        md.update((byte) 5);
+        md.update(composite(variables, false));
+        return md.digest();
+    }
+
     private void update(Hash128 md, Object value) {
         if (value == null) {
             md.update((byte) 0);
@@ -86,7 +97,11 @@ final class Digests {
 
     /** Composite values, memoized by identity: each article, tag list or city is hashed once however often shown. */
     private byte[] composite(Object value) {
-        byte[] known = memo.get(value);
+        return composite(value, true);
+    }
+
+    private byte[] composite(Object value, boolean remember) {
+        byte[] known = remember ? memo.get(value) : null;
         if (known != null) return known;
         Hash128 md = new Hash128();
         if (value instanceof Record record) {
@@ -105,20 +120,47 @@ final class Digests {
             md.update((byte) 'S');
             for (byte[] item : sorted(set.stream().map(this::of).toList())) md.update(item);
         } else {
-            md.update((byte) 'M');
-            Map<?, ?> map = (Map<?, ?>) value;
-            List<byte[]> entries = new ArrayList<>();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                Hash128 entry = new Hash128();
-                update(entry, String.valueOf(e.getKey()));
-                update(entry, e.getValue());
-                entries.add(entry.digest());
-            }
-            for (byte[] entry : sorted(entries)) md.update(entry);
+            map(md, (Map<?, ?>) value);
         }
         byte[] digest = md.digest();
-        memo.put(value, digest);
+        if (remember) memo.put(value, digest);
         return digest;
+    }
+
+    /**
+     * A map in the order of its keys' names, key then value; where two keys have the same name (a map with keys
+     * of several types), in the order of each entry's own digest.
+     */
+    private void map(Hash128 md, Map<?, ?> map) {
+        Map.Entry<?, ?>[] entries = map.entrySet().toArray(new Map.Entry<?, ?>[0]);
+        String[] names = new String[entries.length];
+        Integer[] order = new Integer[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            names[i] = String.valueOf(entries[i].getKey());
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
+        boolean distinct = true;
+        for (int i = 1; i < order.length && distinct; i++) distinct = !names[order[i]].equals(names[order[i - 1]]);
+        if (distinct) {
+            md.update((byte) 'M');
+            for (Integer i : order) {
+                update(md, names[i]);
+                update(md, entries[i].getValue());
+            }
+            return;
+        }
+        md.update((byte) 'E');
+        List<byte[]> digests = new ArrayList<>();
+        for (int i = 0; i < entries.length; i++) {
+            Hash128 entry = new Hash128();
+            update(entry, names[i]);
+            Object key = entries[i].getKey();
+            entry.update(key == null ? 0 : seed(key.getClass()));   // the type tells 1 from "1"
+            update(entry, entries[i].getValue());
+            digests.add(entry.digest());
+        }
+        for (byte[] entry : sorted(digests)) md.update(entry);
     }
 
     private static List<byte[]> sorted(List<byte[]> digests) {

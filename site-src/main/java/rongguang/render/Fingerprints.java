@@ -43,7 +43,7 @@ public final class Fingerprints {
         Page.Templated templated = (Page.Templated) page;
         md.update((byte) 'T');
         md.update(templates.of(templated.template()));
-        md.update(digests.of(templated.variables()));
+        md.update(digests.ofVariables(templated.variables()));
         for (String member : sorted.computeIfAbsent(members, m -> new TreeSet<>(m).toArray(String[]::new))) {
             md.update(member);
             md.update((byte) 0);
