@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# What the search index adds to a full build: this branch's jar against a jar without search (built from another
-# checkout, e.g. main), the two run alternately on the same synthetic site, on tmpfs, whole processes.
-# Usage: bench/search-cost.sh BASELINE_CHECKOUT SITE_DIR [RUNS]     (each checkout needs target/rongguang.jar)
+# What the search index adds to a full build: the same jar with and without the index (`build --no-search-index`),
+# the two run alternately on the same synthetic site, on tmpfs, whole processes.
+# Usage: bench/search-cost.sh SITE_DIR [RUNS]     (needs target/rongguang.jar)
 # Prints one line per run: which, wall seconds, user+sys CPU seconds; then the medians and their ratios.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-base=$1 site=$2 runs=${3:-5}
+site=$1 runs=${2:-7}
 work=${WORK:-/dev/shm/rongguang-search-cost}
 mkdir -p "$work"
-"$base/rongguang" --version >/dev/null; "$repo/rongguang" --version >/dev/null   # class archives, outside the timings
-run() { # name launcher
-  rm -rf "$work/out-$1" "$work/.out-$1.rongguang-cache"
-  /usr/bin/time -f "$1 %e %U %S" "$2" build --clean --site "$site" --output "$work/out-$1" 2>&1 >/dev/null | tail -1
+"$repo/rongguang" --version >/dev/null   # the class archive, outside the timings
+run() { # name [build options]
+  local name=$1; shift
+  rm -rf "$work/out-$name" "$work/.out-$name.rongguang-cache"
+  /usr/bin/time -f "$name %e %U %S" "$repo/rongguang" build --clean "$@" --site "$site" --output "$work/out-$name" \
+    2>&1 >/dev/null | tail -1
 }
-for _ in $(seq "$runs"); do run without "$base/rongguang"; run with "$repo/rongguang"; done | tee "$work/runs.txt"
+for _ in $(seq "$runs"); do run without --no-search-index; run with; done | tee "$work/runs.txt"
 awk '{wall[$1]=wall[$1] " " $2; cpu[$1]=cpu[$1] " " ($3+$4)}
      END {for (k in wall) print k, wall[k], "|", cpu[k]}' "$work/runs.txt" | python3 -c '
 import sys, statistics
