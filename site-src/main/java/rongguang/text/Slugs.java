@@ -23,7 +23,13 @@ public final class Slugs {
      * (about half a second), and every article of a first build needs its column's and tags' slugs.
      */
     public static void loadInBackground() {
-        Thread thread = new Thread(() -> of("双拥"), "slug-dictionaries");
+        Thread thread = new Thread(() -> {
+            try {
+                of("双拥");
+            } catch (RuntimeException | LinkageError e) {
+                // not reported here: the first slug a build needs meets the same failure and reports it
+            }
+        }, "slug-dictionaries");
         thread.setDaemon(true);
         thread.start();
     }
