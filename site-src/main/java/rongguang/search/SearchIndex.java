@@ -35,8 +35,9 @@ import rongguang.write.FileStamp;
  * The same site gives the same bytes.
  *
  * <p>A build that has the {@link State} of the index in the current output updates it: when the documents are
- * the same ones in the same order, only those whose text changed are tokenized again, and only the shards their
- * old or new keys fall in are read back, patched and written; every other file is kept. Anything else (a
+ * the same ones in the same order, only those whose text changed are tokenized again, and only the shards of the
+ * keys whose entries for them changed (added, gone, or at other positions) are read back, patched and written;
+ * every other file is kept. Anything else (a
  * document added, removed or moved, a file of the index not as it was written, a shard count that would change)
  * writes the whole index, which gives the same bytes.
  */
@@ -164,20 +165,22 @@ public final class SearchIndex {
         }
         Map<Integer, Postings.DocKeys> keys = new ConcurrentHashMap<>();
         Map<Integer, byte[]> fragments = new ConcurrentHashMap<>();
-        // the shards the changed documents' old keys fall in, from their files; all shards for a text that was cut
+        // the shards where a changed document's entry for a key differs: its old keys come from its file (every
+        // shard for a text that was cut); a key in the title as before, with the same positions, changes nothing
         BitSet affected = new BitSet(shards);
         changed.stream().parallel().forEach(i -> {
             String text = docs.get(i).text().get();
             fragments.put(i, fragment(docs.get(i), text));
-            keys.put(i, Postings.DocKeys.of(docs.get(i).title(), text, 1));
-            BitSet old;
+            Postings.DocKeys now = Postings.DocKeys.of(docs.get(i).title(), text, 1);
+            keys.put(i, now);
+            BitSet differing;
             try {
-                old = oldShards(out.read(documentFile(i)), shards);
+                differing = differingShards(out.read(documentFile(i)), now, shards);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             synchronized (affected) {
-                affected.or(old);
+                affected.or(differing);
             }
         });
         // the changed documents' new keys, by shard and key, each key's documents in increasing order
@@ -189,7 +192,6 @@ public final class SearchIndex {
             k.forEach((key, title, from, to) -> added.computeIfAbsent(shardOf(key, shards), s -> new HashMap<>())
                     .computeIfAbsent(key, x -> new ArrayList<>()).add(new ShardFile.Added(doc, title, blocks, from, to)));
         }
-        added.keySet().forEach(affected::set);
         // the affected shards read back and patched; kept aside until it is clear that the update holds
         Map<Integer, byte[][]> patched = new ConcurrentHashMap<>();
         long[] delta = new long[shards];
@@ -231,10 +233,11 @@ public final class SearchIndex {
     }
 
     /**
-     * The shards that the keys of a document's file (as the last build wrote it) fall in: its title and text give
-     * them again, unless the text was cut, and then every shard may hold one.
+     * The shards where a document's entries differ between its file (as the last build wrote it) and its keys
+     * now: a key added or gone, moved between title and text, or at other positions. When the file's text was
+     * cut, every shard may hold one of its old keys.
      */
-    private static BitSet oldShards(byte[] file, int shards) {
+    private static BitSet differingShards(byte[] file, Postings.DocKeys now, int shards) {
         BitSet set = new BitSet(shards);
         try {
             com.fasterxml.jackson.databind.JsonNode doc = JSON.readTree(file);
@@ -243,12 +246,31 @@ public final class SearchIndex {
                 set.set(0, shards);
                 return set;
             }
-            Postings.DocKeys.of(doc.path("title").asText(), text, 1)
-                    .forEach((key, title, from, to) -> set.set(shardOf(key, shards)));
+            Map<String, byte[]> before = entries(Postings.DocKeys.of(doc.path("title").asText(), text, 1));
+            Map<String, byte[]> after = entries(now);
+            before.forEach((key, entry) -> {
+                if (!java.util.Arrays.equals(entry, after.get(key))) set.set(shardOf(key, shards));
+            });
+            after.forEach((key, entry) -> {
+                if (!before.containsKey(key)) set.set(shardOf(key, shards));
+            });
             return set;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each key of a document with its entry: 1 when in the title (else 0), then its block of positions. */
+    private static Map<String, byte[]> entries(Postings.DocKeys keys) {
+        Map<String, byte[]> entries = new HashMap<>();
+        byte[] blocks = keys.blocks;
+        keys.forEach((key, title, from, to) -> {
+            byte[] entry = new byte[to - from + 1];
+            entry[0] = (byte) (title ? 1 : 0);
+            System.arraycopy(blocks, from, entry, 1, to - from);
+            entries.put(key, entry);
+        });
+        return entries;
     }
 
     private static long documentBytes(List<Postings.Entry> keys) {

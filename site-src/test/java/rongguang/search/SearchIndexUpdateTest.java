@@ -140,6 +140,19 @@ class SearchIndexUpdateTest {
     }
 
     @Test
+    void aCharacterReplacedInTheMiddleReadsBackOnlyTheShardsOfTheKeysAroundIt() throws IOException {
+        Path site = sample();
+        // one character for another: the positions after it stay, so only the bigrams that hold it change
+        Run run = update(site, s -> replace(s.resolve(ARTICLE), "载客量最大", "载客量极大"));
+
+        assertSameFiles(run.folder().files(), clean(site));
+        List<String> shardsRead = run.folder().read.stream().filter(f -> f.startsWith("search/index/d")).toList();
+        // 量最, 最大 out, 量极, 极大 in: their shards, where 量最 and 最大 may well be elsewhere in the text too
+        assertThat(shardsRead).isNotEmpty().hasSizeLessThanOrEqualTo(4);
+        assertThat(run.folder().written.stream().filter(f -> f.startsWith("search/doc/"))).hasSize(1);
+    }
+
+    @Test
     void onALargerSiteAnEditedMerchantReadsBackOnlyTheShardsOfItsKeys() throws IOException {
         new SyntheticSite(SyntheticSite.Size.of(300, null), 1).write(tmp.resolve("synthetic"),
                 TestSite.SAMPLE.resolve("templates"));
