@@ -13,11 +13,17 @@ final class Bytes {
 
     void varint(int value) {
         if (size + 5 > data.length) ensure(5);
+        size = varint(data, size, value);
+    }
+
+    /** Writes {@code value} into {@code into} at {@code at}, which has room for five bytes; returns where it ends. */
+    static int varint(byte[] into, int at, int value) {
         while ((value & ~0x7f) != 0) {
-            data[size++] = (byte) ((value & 0x7f) | 0x80);
+            into[at++] = (byte) ((value & 0x7f) | 0x80);
             value >>>= 7;
         }
-        data[size++] = (byte) value;
+        into[at++] = (byte) value;
+        return at;
     }
 
     void bytes(byte[] b) {

@@ -49,12 +49,7 @@ final class Postings {
         void add(int doc, boolean title, byte[] block, int from, int to) {
             // grown by half, not doubled: at 100,000 articles the postings are most of the heap
             if (docsSize + 5 > docs.length) docs = java.util.Arrays.copyOf(docs, docs.length + (docs.length >> 1) + 5);
-            int value = ((doc - last - 1) << 1) | (title ? 1 : 0);
-            while ((value & ~0x7f) != 0) {
-                docs[docsSize++] = (byte) ((value & 0x7f) | 0x80);
-                value >>>= 7;
-            }
-            docs[docsSize++] = (byte) value;
+            docsSize = Bytes.varint(docs, docsSize, ((doc - last - 1) << 1) | (title ? 1 : 0));
             last = doc;
             count++;
             int length = to - from;
@@ -392,10 +387,9 @@ final class Postings {
         for (int i = 0; i < parts; i++) {
             bigrams.get(i).forEach((k, p) -> {
                 String key = Tokenizer.bigram(k);
-                shards.get(Tokenizer.hash(key) & (count - 1)).add(new Entry(key, p));
+                shards.get(Tokenizer.shardOf(key, count)).add(new Entry(key, p));
             });
-            others.get(i).forEach((key, p) ->
-                    shards.get(Tokenizer.hash(Tokenizer.shardKey(key)) & (count - 1)).add(new Entry(key, p)));
+            others.get(i).forEach((key, p) -> shards.get(Tokenizer.shardOf(key, count)).add(new Entry(key, p)));
             bigrams.set(i, null);
             others.set(i, null);
         }

@@ -183,14 +183,19 @@ public final class SearchIndex {
                 affected.or(differing);
             }
         });
-        // the changed documents' new keys, by shard and key, each key's documents in increasing order
+        // the changed documents' new keys in the affected shards, by shard and key, each key's documents in
+        // increasing order
         Map<Integer, Map<String, List<ShardFile.Added>>> added = new HashMap<>();
         for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
             int doc = i;
             Postings.DocKeys k = keys.get(doc);
             byte[] blocks = k.blocks;
-            k.forEach((key, title, from, to) -> added.computeIfAbsent(shardOf(key, shards), s -> new HashMap<>())
-                    .computeIfAbsent(key, x -> new ArrayList<>()).add(new ShardFile.Added(doc, title, blocks, from, to)));
+            k.forEach((key, title, from, to) -> {
+                int shard = Tokenizer.shardOf(key, shards);
+                if (!affected.get(shard)) return;
+                added.computeIfAbsent(shard, s -> new HashMap<>()).computeIfAbsent(key, x -> new ArrayList<>())
+                        .add(new ShardFile.Added(doc, title, blocks, from, to));
+            });
         }
         // the affected shards read back and patched; kept aside until it is clear that the update holds
         Map<Integer, byte[][]> patched = new ConcurrentHashMap<>();
@@ -228,10 +233,6 @@ public final class SearchIndex {
         return new State(shards, documentBytes, previous.order(), digests, stamps);
     }
 
-    private static int shardOf(String key, int shards) {
-        return Tokenizer.hash(Tokenizer.shardKey(key)) & (shards - 1);
-    }
-
     /**
      * The shards where a document's entries differ between its file (as the last build wrote it) and its keys
      * now: a key added or gone, moved between title and text, or at other positions. When the file's text was
@@ -249,10 +250,10 @@ public final class SearchIndex {
             Map<String, byte[]> before = entries(Postings.DocKeys.of(doc.path("title").asText(), text, 1));
             Map<String, byte[]> after = entries(now);
             before.forEach((key, entry) -> {
-                if (!java.util.Arrays.equals(entry, after.get(key))) set.set(shardOf(key, shards));
+                if (!java.util.Arrays.equals(entry, after.get(key))) set.set(Tokenizer.shardOf(key, shards));
             });
             after.forEach((key, entry) -> {
-                if (!before.containsKey(key)) set.set(shardOf(key, shards));
+                if (!before.containsKey(key)) set.set(Tokenizer.shardOf(key, shards));
             });
             return set;
         } catch (IOException e) {

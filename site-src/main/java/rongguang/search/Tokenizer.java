@@ -189,6 +189,11 @@ public final class Tokenizer {
         return key.substring(0, end);
     }
 
+    /** The shard of a key among {@code shards} (a power of two), as search.js finds it. */
+    static int shardOf(String key, int shards) {
+        return hash(shardKey(key)) & (shards - 1);
+    }
+
     /** FNV-1a over code points; search.js computes the same. */
     static int hash(String s) {
         int h = 0x811c9dc5;
