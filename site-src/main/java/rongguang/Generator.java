@@ -16,6 +16,7 @@ import rongguang.load.ArticleEntry;
 import rongguang.load.BodyStore;
 import rongguang.load.DataEntry;
 import rongguang.load.SiteLoader;
+import rongguang.model.Article;
 import rongguang.model.Publication;
 import rongguang.model.RelatedArticles;
 import rongguang.model.Site;
@@ -27,7 +28,8 @@ import rongguang.render.DisplayDeck;
 import rongguang.render.Fingerprints;
 import rongguang.render.Page;
 import rongguang.render.PagePlanner;
-import rongguang.render.PageRecord;
+import rongguang.render.PageChanges;
+import rongguang.render.RenderedPages;
 import rongguang.render.Renderer;
 import rongguang.render.Templates;
 import rongguang.search.SearchIndex;
@@ -75,10 +77,13 @@ public final class Generator {
     }
 
     /**
-     * @param written   pages rendered and written by this build
-     * @param unchanged pages carried over from the previous output
+     * @param written       pages rendered and written by this build
+     * @param unchanged     pages carried over from the previous output
+     * @param fingerprinted pages whose fingerprint this build worked out: a rebuild after a typed sentence looks at
+     *                      few pages
      */
-    public record Result(int pages, int files, int written, int unchanged, Site site, Timings timings) {}
+    public record Result(int pages, int files, int written, int unchanged, int fingerprinted, Site site,
+                         Timings timings) {}
 
     /** Builds the site; throws {@link rongguang.problems.BuildFailedException} with all problems when input is bad. */
     public Result build(Options options, Problems problems) throws IOException {
@@ -91,8 +96,8 @@ public final class Generator {
         Configuration templates = Templates.configuration(templatesDir(options));
         if (!options.cached()) {
             try (BodyStore bodies = BodyStore.temporary()) {
-                return build(options, bodies, Map.of(), Map.of(), Map.of(), null, null, ImageStore.inMemory(),
-                        output, templates, problems, timings).result();
+                return build(options, bodies, Map.of(), Map.of(), SiteLoader.Listings.NONE, null, RenderedPages.NONE,
+                        null, null, ImageStore.inMemory(), output, templates, problems, timings).result();
             }
         }
         String key = CacheKey.of(settingsFile, options.preview());
@@ -113,7 +118,8 @@ public final class Generator {
                     cache.invalidate();
                 }
             };
-            Built built = build(options, cache.bodies(), cache.articles(), Map.of(), cache.pages(), cache.related(),
+            Built built = build(options, cache.bodies(), cache.articles(), Map.of(), SiteLoader.Listings.NONE, null,
+                    cache.pages(), cache.related(),
                     cache.files().isEmpty() ? null : cache.index(), images, update, templates, problems, timings);
             try {
                 cache.save(built.articles(), built.pages(), built.files(), built.index());
@@ -127,7 +133,8 @@ public final class Generator {
     }
 
     private record Built(Result result, Map<String, ArticleEntry> articles, Map<String, DataEntry> data,
-                         Map<String, PageRecord> pages, Set<String> files, SearchIndex.State index) {}
+                         SiteLoader.Listings listings, RenderedPages pages, Set<String> files,
+                         SearchIndex.State index) {}
 
     /** How a build's output tree is begun: a whole new tree, or an overlay on the last one. */
     private interface Output {
@@ -143,11 +150,13 @@ public final class Generator {
     }
 
     private Built build(Options options, BodyStore bodies, Map<String, ArticleEntry> previousArticles,
-                        Map<String, DataEntry> previousData, Map<String, PageRecord> previousPages,
+                        Map<String, DataEntry> previousData, SiteLoader.Listings listings, Set<String> touched,
+                        RenderedPages previousPages,
                         RelatedArticles.Memo related, SearchIndex.State previousIndex, ImageStore imageStore,
                         Output output, Configuration templates, Problems problems, Timings timings)
             throws IOException {
-        SiteLoader loader = new SiteLoader(options.siteDir(), bodies, previousArticles, previousData);
+        SiteLoader loader = new SiteLoader(options.siteDir(), bodies, previousArticles, previousData, listings,
+                touched);
         SiteInput input = loader.load(problems);
         timings.lap("读取");
         if (input == null) problems.throwIfErrors();
@@ -160,7 +169,8 @@ public final class Generator {
         problems.throwIfErrors();
         timings.lap("建模");
         Path templatesDir = templatesDir(options);
-        List<Page> pages = new PagePlanner(site, DisplayDeck.themeStamp(templatesDir)).plan();
+        String themeStamp = DisplayDeck.themeStamp(templatesDir);
+        List<Page> pages = new PagePlanner(site, themeStamp).plan();
         timings.lap("规划");
         Path mediaDir = options.siteDir().resolve("content/media");
         Assets assets = Assets.read(templatesDir.resolve("assets"));
@@ -172,9 +182,11 @@ public final class Generator {
         Progress progress = options.progress();
         if (progress != null) progress.planned(pages.size());
         try (OutputTree out = output.begin()) {
-            Renderer.Outcome outcome = renderer.renderAll(pages,
-                    new Fingerprints(site, templates, templatesDir, assets, images),
-                    previousPages, sink(out), progress == null ? done -> { } : progress::rendered);
+            Fingerprints fingerprints = new Fingerprints(site, themeStamp, templates, templatesDir, assets, images);
+            byte[] shape = fingerprints.shape(pages);
+            PageChanges changes = fingerprints.changesSince(previousPages, shape, retold(site, previousArticles));
+            Renderer.Outcome outcome = renderer.renderAll(pages, fingerprints, changes, previousPages.pages(),
+                    sink(out), progress == null ? done -> { } : progress::rendered);
             problems.throwIfErrors();
             timings.lap("渲染");
             SearchIndex.State index = options.search() ? SearchIndex.write(site, indexFiles(out), previousIndex) : null;
@@ -191,10 +203,30 @@ public final class Generator {
             output.committing();
             out.commit();
             timings.lap("替换");
-            Result result = new Result(pages.size(), out.fileCount(), outcome.written(), outcome.unchanged(), site,
-                    timings);
-            return new Built(result, loader.entries(), loader.dataEntries(), outcome.records(), out.files(), index);
+            Result result = new Result(pages.size(), out.fileCount(), outcome.written(), outcome.unchanged(),
+                    outcome.fingerprinted(), site, timings);
+            RenderedPages rendered = new RenderedPages(outcome.records(), shape,
+                    fingerprints.memberDigests(outcome.records().values()));
+            return new Built(result, loader.entries(), loader.dataEntries(), loader.listings(), rendered, out.files(),
+                    index);
         }
+    }
+
+    /**
+     * The files of the visible articles whose source changed since the last build but not where they show (see
+     * {@link Article#differsOnlyInText}); null when some article is new, unreadable before, or changed more.
+     */
+    private static Set<String> retold(Site site, Map<String, ArticleEntry> previous) {
+        Set<String> retold = new java.util.HashSet<>();
+        for (Article a : site.articles()) {
+            ArticleEntry before = previous.get(a.file());
+            if (before == null || before.article() == null) return null;
+            Article old = before.article();
+            if (old == a || old.digest().equals(a.digest())) continue;
+            if (!old.differsOnlyInText(a)) return null;
+            retold.add(a.file());
+        }
+        return retold;
     }
 
     /**
@@ -209,8 +241,11 @@ public final class Generator {
         private String key;
         private Map<String, ArticleEntry> articles = Map.of();
         private Map<String, DataEntry> data = Map.of();
+        private SiteLoader.Listings listings = SiteLoader.Listings.NONE;
+        /** The paths changed since the last good build, as the caller saw them; null when it did not say. */
+        private Set<String> touched = new java.util.HashSet<>();
         private final RelatedArticles.Memo related = new RelatedArticles.Memo();
-        private Map<String, PageRecord> pages = Map.of();
+        private RenderedPages pages = RenderedPages.NONE;
         private Set<String> files = Set.of();
         private SearchIndex.State index;
         private Configuration templates;
@@ -222,7 +257,25 @@ public final class Generator {
             rongguang.text.Slugs.loadInBackground();
         }
 
+        /** Builds again after changes to unknown paths: every folder is looked at. */
         public Result build(Problems problems) throws IOException {
+            return build(problems, null);
+        }
+
+        /**
+         * Builds again after changes to {@code changed} (absolute paths, as a watcher reports them; null when
+         * unknown): folders none of them is in are not walked. Changes are gathered until a build succeeds.
+         */
+        public Result build(Problems problems, Set<Path> changed) throws IOException {
+            if (changed == null) {
+                touched = null;
+            } else if (touched != null) {
+                Path site = options.siteDir().toAbsolutePath().normalize();
+                for (Path p : changed) {
+                    Path abs = p.toAbsolutePath().normalize();
+                    if (abs.startsWith(site)) touched.add(site.relativize(abs).toString().replace('\\', '/'));
+                }
+            }
             String now = CacheKey.of(options.siteDir().resolve("content/site.json"), options.preview());
             boolean sameSettings = now.equals(key);
             // one configuration for the session: it re-reads only the templates that changed
@@ -231,13 +284,16 @@ public final class Generator {
                 templates.setTemplateUpdateDelayMilliseconds(0);
             }
             Built built = generator.build(options, bodies, sameSettings ? articles : Map.of(),
-                    sameSettings ? data : Map.of(), sameSettings ? pages : Map.of(), related,
+                    sameSettings ? data : Map.of(), sameSettings ? listings : SiteLoader.Listings.NONE,
+                    touched == null ? null : Set.copyOf(touched), sameSettings ? pages : RenderedPages.NONE, related,
                     sameSettings ? index : null, images,
                     () -> OutputTree.overlay(options.outputDir(), options.siteDir(), files),
                     templates, problems, new Timings());
             key = now;
             articles = built.articles();
             data = built.data();
+            listings = built.listings();
+            touched = new java.util.HashSet<>();
             pages = built.pages();
             files = built.files();
             index = built.index();

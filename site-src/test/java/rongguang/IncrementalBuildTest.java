@@ -52,6 +52,22 @@ class IncrementalBuildTest {
     static Stream<Arguments> changes() {
         return Stream.of(
                 new Change("article body edited", site -> append(site.resolve(ARTICLE), "\n新增的一段话。\n"), 30),
+                // no summary in its front matter: the first paragraph is the summary that lists show
+                new Change("first paragraph of an article without a summary edited", site -> replace(
+                        site.resolve("content/articles/2023/anyang-wuge-yi-gongcheng.md"),
+                        "安阳先后7次被命名为全国双拥模范城", "安阳先后七次被命名为全国双拥模范城"), 60),
+                new Change("two articles' bodies edited", site -> {
+                    append(site.resolve(ARTICLE), "\n新增的一段话。\n");
+                    append(site.resolve("content/articles/2023/beihai-qiangjun-hao.md"), "\n又一段。\n");
+                }, 60),
+                new Change("article body edited and a folder of articles renamed", site -> {
+                    append(site.resolve(ARTICLE), "\n新增的一段话。\n");
+                    Files.move(site.resolve("content/articles/2025"), site.resolve("content/articles/2025-archive"));
+                }, 200),
+                new Change("article moved to another folder", site -> {
+                    Files.createDirectories(site.resolve("content/articles/moved"));
+                    Files.move(site.resolve(ARTICLE), site.resolve("content/articles/moved/bayi-tushuo.md"));
+                }, 200),
                 new Change("article title changed", site -> replace(site.resolve(ARTICLE),
                         "title: \"镜头里的双拥风景：从地铁站到公交专线\"", "title: \"镜头里的双拥风景\""), 60),
                 new Change("article column changed", site -> replace(site.resolve(ARTICLE),
@@ -108,16 +124,20 @@ class IncrementalBuildTest {
                     replace(site.resolve("content/articles/2023/beihai-qiangjun-hao.md"),
                             "cover: covers/beihai-ship.svg", "cover: covers/photo.jpg");
                 }, site -> ImageFiles.writeOtherJpeg(site.resolve("content/media/covers/photo.jpg"), 1200, 800), 30))
-                .flatMap(c -> Stream.of(Arguments.of(c, false), Arguments.of(c, true)));
+                .flatMap(c -> Stream.of(Mode.values()).map(m -> Arguments.of(c, m)));
     }
 
-    @ParameterizedTest(name = "{0}, session={1}")
+    /** The cache of {@code build}, the dev server's session, and the session told the changed paths. */
+    enum Mode { CACHE, SESSION, SESSION_TOLD }
+
+    @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("changes")
-    void incrementalEqualsClean(Change change, boolean session) throws IOException {
+    void incrementalEqualsClean(Change change, Mode mode) throws IOException {
         Path site = tmp.resolve("site");
         TestSite.copySample(site);
         change.setup().apply(site);
         Path out = tmp.resolve("out");
+        boolean session = mode != Mode.CACHE;
         Generator.Options options = new Generator.Options(site, out, TestSite.NOW, session, true, null);
 
         Generator.Result first;
@@ -125,8 +145,10 @@ class IncrementalBuildTest {
         if (session) {
             try (Generator.Session s = new Generator.Session(options)) {
                 first = s.build(new Problems());
+                Map<Path, String> before = SiteFiles.state(site);
                 change.edit().apply(site);
-                second = s.build(new Problems());
+                second = mode == Mode.SESSION ? s.build(new Problems())
+                        : s.build(new Problems(), SiteFiles.changed(before, SiteFiles.state(site)));
             }
         } else {
             first = new Generator().build(options, new Problems());
@@ -227,6 +249,72 @@ class IncrementalBuildTest {
         cached(site, out);
 
         assertThat(TestSite.snapshot(out)).containsExactlyInAnyOrderEntriesOf(clean(site));
+    }
+
+    @Test
+    void aBodyEditFingerprintsOnlyThePagesThatShowTheArticle() throws IOException {
+        Path site = copyOfSample();
+        Path out = tmp.resolve("out");
+        Generator.Result first = cached(site, out);
+        append(site.resolve(ARTICLE), "\n新增的一段话。\n");
+
+        Generator.Result second = cached(site, out);
+
+        assertThat(second.fingerprinted()).as("pages looked at again").isLessThan(first.pages() / 4).isPositive();
+        assertThat(TestSite.snapshot(out)).containsExactlyInAnyOrderEntriesOf(clean(site));
+    }
+
+    @Test
+    void timePassingPublishesAScheduledArticleEverywhereItShows() throws IOException {
+        Path site = copyOfSample();
+        Path out = tmp.resolve("out");
+        java.time.ZonedDateTime later = java.time.ZonedDateTime.parse("2027-08-02T12:00:00+08:00[Asia/Shanghai]");
+        for (boolean preview : new boolean[] {false, true}) {
+            new Generator().build(new Generator.Options(site, out, TestSite.NOW, preview, true, null), new Problems());
+            Generator.Result next = new Generator().build(new Generator.Options(site, out, later, preview, true, null),
+                    new Problems());
+            assertThat(next.fingerprinted()).isEqualTo(next.pages());
+            Path clean = tmp.resolve("clean-" + preview);
+            new Generator().build(new Generator.Options(site, clean, later, preview), new Problems());
+            assertThat(TestSite.snapshot(out)).as("preview " + preview)
+                    .containsExactlyInAnyOrderEntriesOf(TestSite.snapshot(clean));
+        }
+    }
+
+    @Test
+    void changesToldToTheSessionAddUpUntilABuildSucceeds() throws IOException {
+        Path site = copyOfSample();
+        Path out = tmp.resolve("out");
+        Path broken = site.resolve("content/articles/2026/broken.md");
+        try (Generator.Session s = new Generator.Session(new Generator.Options(site, out, TestSite.NOW, true, true, null))) {
+            s.build(new Problems());
+            append(site.resolve(ARTICLE), "\n失败之前改的一段。\n");
+            write(broken, "---\ntitle: [没有闭合\n---\n正文\n");
+            assertThatThrownBy(() -> s.build(new Problems(), java.util.Set.of(site.resolve(ARTICLE), broken)))
+                    .isInstanceOf(rongguang.problems.BuildFailedException.class);
+
+            Files.delete(broken);
+            s.build(new Problems(), java.util.Set.of(broken));
+        }
+        Path clean = tmp.resolve("clean");
+        new Generator().build(new Generator.Options(site, clean, TestSite.NOW, true), new Problems());
+        assertThat(TestSite.snapshot(out)).containsExactlyInAnyOrderEntriesOf(TestSite.snapshot(clean));
+    }
+
+    @Test
+    void aFolderToldAsGoneWhoseFilesHadNoEventsIsWalkedAgain() throws IOException {
+        Path site = copyOfSample();
+        Path out = tmp.resolve("out");
+        try (Generator.Session s = new Generator.Session(new Generator.Options(site, out, TestSite.NOW, true, true, null))) {
+            s.build(new Problems());
+            Path folder = site.resolve("content/articles/2025");
+            Files.move(folder, tmp.resolve("2025-elsewhere"));
+            // a folder moved out of the site: the watcher sees the folder go, not its files
+            s.build(new Problems(), java.util.Set.of(folder));
+        }
+        Path clean = tmp.resolve("clean");
+        new Generator().build(new Generator.Options(site, clean, TestSite.NOW, true), new Problems());
+        assertThat(TestSite.snapshot(out)).containsExactlyInAnyOrderEntriesOf(TestSite.snapshot(clean));
     }
 
     private static boolean mentioned(Path site, String id) throws IOException {

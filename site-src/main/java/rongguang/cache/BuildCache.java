@@ -18,7 +18,7 @@ import java.util.Set;
 import rongguang.load.ArticleEntry;
 import rongguang.load.BodyStore;
 import rongguang.model.RelatedArticles;
-import rongguang.render.PageRecord;
+import rongguang.render.RenderedPages;
 import rongguang.search.SearchIndex;
 import rongguang.write.OutputTree;
 
@@ -29,7 +29,7 @@ import rongguang.write.OutputTree;
  * or the site settings change, or when it cannot be read; a build without it is simply a full build.
  */
 public final class BuildCache implements AutoCloseable {
-    private static final String MAGIC = "rongguang-cache 4";
+    private static final String MAGIC = "rongguang-cache 5";
     /** Bodies of changed articles are appended; past this much dead weight the cache starts over. */
     private static final long MAX_GARBAGE = 64L * 1024 * 1024;
 
@@ -39,13 +39,13 @@ public final class BuildCache implements AutoCloseable {
     private final FileLock lock;
     private final BodyStore bodies;
     private final Map<String, ArticleEntry> articles;
-    private final Map<String, PageRecord> pages;
+    private final RenderedPages pages;
     private final Set<String> files;
     private final RelatedArticles.Memo related;
     private final SearchIndex.State index;
 
     private BuildCache(Path dir, String key, FileChannel lockChannel, FileLock lock, BodyStore bodies,
-                       Map<String, ArticleEntry> articles, Map<String, PageRecord> pages, Set<String> files,
+                       Map<String, ArticleEntry> articles, RenderedPages pages, Set<String> files,
                        RelatedArticles.Memo related, SearchIndex.State index) {
         this.files = files;
         this.index = index;
@@ -88,8 +88,8 @@ public final class BuildCache implements AutoCloseable {
         Path manifest = dir.resolve("manifest");
         BodyStore bodies = BodyStore.open(dir.resolve("bodies"));
         Map<String, ArticleEntry> articles = new HashMap<>();
-        Map<String, PageRecord> pages = new HashMap<>();
         Set<String> files = new HashSet<>();
+        RenderedPages[] pages = {RenderedPages.NONE};
         RelatedArticles.Memo[] related = {new RelatedArticles.Memo()};
         SearchIndex.State[] index = {null};
         boolean valid = Files.isRegularFile(manifest)
@@ -99,7 +99,7 @@ public final class BuildCache implements AutoCloseable {
                 .mapToLong(e -> ((BodyStore.Stored) e.article().body()).length()).sum();
         if (!valid || bodies.size() > 2 * live + MAX_GARBAGE) {
             articles.clear();
-            pages.clear();
+            pages[0] = RenderedPages.NONE;
             files.clear();
             related[0] = new RelatedArticles.Memo();
             index[0] = null;
@@ -108,24 +108,22 @@ public final class BuildCache implements AutoCloseable {
             Files.deleteIfExists(dir.resolve("bodies"));
             bodies = BodyStore.open(dir.resolve("bodies"));
         }
-        return new BuildCache(dir, key, lockChannel, lock, bodies, articles, pages, files, related[0], index[0]);
+        return new BuildCache(dir, key, lockChannel, lock, bodies, articles, pages[0], files, related[0], index[0]);
     }
 
     private static boolean read(Path manifest, String key, BodyStore bodies, Map<String, ArticleEntry> articles,
-                                Map<String, PageRecord> pages, Set<String> files,
+                                RenderedPages[] pages, Set<String> files,
                                 RelatedArticles.Memo[] related, SearchIndex.State[] index) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(manifest), 1 << 16))) {
             if (!MAGIC.equals(in.readUTF()) || !key.equals(in.readUTF())) return false;
             int articleCount = in.readInt();
+            String[] articleFiles = new String[articleCount];
             for (int i = 0; i < articleCount; i++) {
                 ArticleEntry e = CacheCodec.readEntry(in, bodies);
                 articles.put(e.file(), e);
+                articleFiles[i] = e.file();
             }
-            int pageCount = in.readInt();
-            for (int i = 0; i < pageCount; i++) {
-                PageRecord r = CacheCodec.readPage(in);
-                pages.put(r.file(), r);
-            }
+            pages[0] = CacheCodec.readPages(in, articleFiles);
             int fileCount = in.readInt();
             for (int i = 0; i < fileCount; i++) files.add(in.readUTF());
             related[0] = CacheCodec.readMemo(in);
@@ -134,7 +132,7 @@ public final class BuildCache implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // a damaged cache costs one full build, never a wrong one
             articles.clear();
-            pages.clear();
+            pages[0] = RenderedPages.NONE;
             files.clear();
             return false;
         }
@@ -155,7 +153,7 @@ public final class BuildCache implements AutoCloseable {
     }
 
     /** The pages of the output, as its build wrote them. */
-    public Map<String, PageRecord> pages() {
+    public RenderedPages pages() {
         return pages;
     }
 
@@ -175,7 +173,7 @@ public final class BuildCache implements AutoCloseable {
     }
 
     /** Records the state of a newly committed output; written aside and renamed, so never half-written. */
-    public void save(Map<String, ArticleEntry> newArticles, Map<String, PageRecord> newPages, Set<String> newFiles,
+    public void save(Map<String, ArticleEntry> newArticles, RenderedPages newPages, Set<String> newFiles,
                      SearchIndex.State newIndex) throws IOException {
         Path manifest = dir.resolve("manifest");
         Path temporary = dir.resolve("manifest.new");
@@ -184,9 +182,12 @@ public final class BuildCache implements AutoCloseable {
             out.writeUTF(MAGIC);
             out.writeUTF(key);
             out.writeInt(newArticles.size());
-            for (ArticleEntry e : newArticles.values()) CacheCodec.write(out, e);
-            out.writeInt(newPages.size());
-            for (PageRecord r : newPages.values()) CacheCodec.write(out, r);
+            Map<String, Integer> articleNumbers = new HashMap<>(newArticles.size() * 2);
+            for (ArticleEntry e : newArticles.values()) {
+                articleNumbers.put(e.file(), articleNumbers.size());
+                CacheCodec.write(out, e);
+            }
+            CacheCodec.write(out, newPages, articleNumbers);
             out.writeInt(newFiles.size());
             for (String f : newFiles) out.writeUTF(f);
             CacheCodec.write(out, related);

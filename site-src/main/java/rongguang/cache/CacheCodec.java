@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import rongguang.load.ArticleEntry;
@@ -21,6 +23,7 @@ import rongguang.model.Term;
 import rongguang.problems.Problem;
 import rongguang.problems.Severity;
 import rongguang.render.PageRecord;
+import rongguang.render.RenderedPages;
 import rongguang.search.SearchIndex;
 import rongguang.write.FileStamp;
 
@@ -102,23 +105,64 @@ final class CacheCodec {
         return new ArticleEntry(file, stamp, article, List.copyOf(problems));
     }
 
-    static void write(DataOutputStream out, PageRecord r) throws IOException {
-        utf(out, r.file());
-        out.writeInt(r.fingerprint().length);
-        out.write(r.fingerprint());
-        out.writeInt(r.members().size());
-        for (String m : new TreeSet<>(r.members())) utf(out, m);
-        stamp(out, r.stamp());
+    /** The page records, their articles as numbers in the order the cache lists its article entries. */
+    static void write(DataOutputStream out, RenderedPages pages, Map<String, Integer> articleNumbers)
+            throws IOException {
+        out.writeBoolean(pages.shape() != null);
+        if (pages.shape() != null) bytes(out, pages.shape());
+        out.writeInt(pages.members().size());
+        for (Map.Entry<String, byte[]> m : new TreeMap<>(pages.members()).entrySet()) {
+            utf(out, m.getKey());
+            bytes(out, m.getValue());
+        }
+        out.writeInt(pages.pages().size());
+        for (PageRecord r : pages.pages().values()) {
+            utf(out, r.file());
+            bytes(out, r.fingerprint());
+            out.writeInt(r.members().size());
+            for (String m : new TreeSet<>(r.members())) utf(out, m);
+            out.writeInt(r.articles().length);
+            for (String file : r.articles()) {
+                Integer number = articleNumbers.get(file);
+                if (number == null) throw new IOException("页面记录引用了未知的文章：" + file);
+                out.writeInt(number);
+            }
+            stamp(out, r.stamp());
+        }
     }
 
-    static PageRecord readPage(DataInputStream in) throws IOException {
-        String file = utf(in);
-        byte[] fingerprint = new byte[in.readInt()];
-        in.readFully(fingerprint);
-        int count = in.readInt();
-        List<String> members = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) members.add(utf(in));
-        return new PageRecord(file, fingerprint, Set.copyOf(members), stamp(in));
+    static RenderedPages readPages(DataInputStream in, String[] articleFiles) throws IOException {
+        byte[] shape = in.readBoolean() ? bytes(in) : null;
+        int memberCount = in.readInt();
+        Map<String, byte[]> members = new HashMap<>(memberCount * 2);
+        for (int i = 0; i < memberCount; i++) members.put(utf(in), bytes(in));
+        int pageCount = in.readInt();
+        Map<String, PageRecord> pages = new HashMap<>(pageCount * 2);
+        // pages read the same few sets of members: one set object for each
+        Map<List<String>, Set<String>> memberSets = new HashMap<>();
+        for (int p = 0; p < pageCount; p++) {
+            String file = utf(in);
+            byte[] fingerprint = bytes(in);
+            int count = in.readInt();
+            List<String> names = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) names.add(utf(in));
+            Set<String> read = memberSets.computeIfAbsent(names, Set::copyOf);
+            String[] articles = new String[in.readInt()];
+            for (int i = 0; i < articles.length; i++) articles[i] = articleFiles[in.readInt()];
+            pages.put(file, new PageRecord(file, fingerprint, read, articles, stamp(in)));
+        }
+        return new RenderedPages(pages, shape, members);
+    }
+
+    private static void bytes(DataOutputStream out, byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static byte[] bytes(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return bytes;
     }
 
     static void write(DataOutputStream out, SearchIndex.State s) throws IOException {

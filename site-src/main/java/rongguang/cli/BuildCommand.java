@@ -61,7 +61,9 @@ final class BuildCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf(Locale.ROOT, "已生成 %d 个页面（重新写入 %d，未变 %d），共 %d 个文件，用时 %.2f 秒：%s%n",
                     result.pages(), result.written(), result.unchanged(), result.files(), seconds, outputDir);
-            if (verbose) out.println("各阶段用时：" + result.timings());
+            if (verbose) {
+                out.println("各阶段用时：" + result.timings() + "；重新核对指纹的页面 " + result.fingerprinted() + " 个");
+            }
             out.flush();
             return 0;
         } catch (BuildFailedException e) {

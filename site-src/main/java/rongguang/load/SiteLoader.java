@@ -3,6 +3,7 @@ package rongguang.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -34,6 +35,9 @@ public final class SiteLoader {
     private final Map<String, ArticleEntry> entries = new ConcurrentHashMap<>();
     private final Map<String, DataEntry> previousData;
     private final Map<String, DataEntry> dataEntries = new java.util.HashMap<>();
+    private final Listings previousListings;
+    private final Set<String> touched;
+    private final Map<String, List<Found>> listings = new java.util.HashMap<>();
 
     /**
      * @param bodies   where article bodies go
@@ -47,6 +51,19 @@ public final class SiteLoader {
     /** @param previousData what an earlier load read from each data file, taken as it is for an unchanged file */
     public SiteLoader(Path siteDir, BodyStore bodies, Map<String, ArticleEntry> previous,
                       Map<String, DataEntry> previousData) {
+        this(siteDir, bodies, previous, previousData, Listings.NONE, null);
+    }
+
+    /**
+     * @param previousListings the files the earlier load found in each folder
+     * @param touched          the paths (relative to the site folder) that may have changed since the earlier load,
+     *                         as a watcher saw them; null when unknown. A folder none of them is in is not walked
+     *                         again, and only the touched files in it are looked at.
+     */
+    public SiteLoader(Path siteDir, BodyStore bodies, Map<String, ArticleEntry> previous,
+                      Map<String, DataEntry> previousData, Listings previousListings, Set<String> touched) {
+        this.previousListings = previousListings;
+        this.touched = touched;
         this.siteDir = siteDir;
         this.content = siteDir.resolve("content");
         this.bodies = bodies;
@@ -57,6 +74,21 @@ public final class SiteLoader {
     /** What this load read from each article file, for the next one. */
     public Map<String, ArticleEntry> entries() {
         return Map.copyOf(entries);
+    }
+
+    /** The files this load found in each folder, for the next one. */
+    public Listings listings() {
+        return new Listings(Map.copyOf(listings));
+    }
+
+    /** The files a load found in each folder it walked. */
+    public static final class Listings {
+        public static final Listings NONE = new Listings(Map.of());
+        private final Map<String, List<Found>> folders;
+
+        private Listings(Map<String, List<Found>> folders) {
+            this.folders = folders;
+        }
     }
 
     /** What this load read from each data file, for the next one. */
@@ -167,6 +199,60 @@ public final class SiteLoader {
     }
 
     private List<Found> found(Path dir, String suffix, Problems problems) {
+        String key = rel(dir) + "\0" + suffix;
+        List<Found> known = previousListings.folders.get(key);
+        List<Found> out = known == null || touched == null ? null : patched(dir, known, suffix);
+        if (out != null) {
+            listings.put(key, out);
+            return out;
+        }
+        Problems own = new Problems();
+        out = walk(dir, suffix, own);
+        own.sorted().forEach(problems::add);
+        // a walk that found something to report (a link) is done again, so that every build reports it
+        if (own.sorted().isEmpty()) listings.put(key, out);
+        return out;
+    }
+
+    /**
+     * The last listing of {@code dir}, with the touched files in it looked at again; null when a touched path is,
+     * or was, a folder with files, or is a link (then the folder is walked, which also reports links).
+     */
+    private List<Found> patched(Path dir, List<Found> known, String suffix) {
+        List<Found> out = null;
+        Comparator<Found> byPath = Comparator.comparing(Found::path);
+        for (String path : touched) {
+            Path file = siteDir.resolve(path);
+            if (dir.startsWith(file)) return null;   // the folder itself, or one above it
+            if (!file.startsWith(dir) || path.contains("/.")) continue;
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                attrs = null;
+            }
+            if (attrs != null && !attrs.isRegularFile()) return null;
+            if (out == null) out = new ArrayList<>(known);
+            int at = Collections.binarySearch(out, new Found(file, null), byPath);
+            if (attrs == null) {
+                if (at >= 0) {
+                    out.remove(at);
+                    continue;
+                }
+                // gone, and not a file: a folder moved away, whose files had no events of their own
+                for (int i = -at - 1; i < out.size() && out.get(i).path().toString().startsWith(file.toString()); i++) {
+                    if (out.get(i).path().startsWith(file)) return null;
+                }
+            } else if (file.getFileName().toString().endsWith(suffix)) {
+                Found found = new Found(file, FileStamp.of(attrs));
+                if (at >= 0) out.set(at, found);
+                else out.add(-at - 1, found);
+            }
+        }
+        return out == null ? known : List.copyOf(out);
+    }
+
+    private List<Found> walk(Path dir, String suffix, Problems problems) {
         if (!Files.isDirectory(dir)) return List.of();
         List<Found> out = new ArrayList<>();
         try {

@@ -1,8 +1,13 @@
 package rongguang.model;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * One Markdown article. Its body is sanitized HTML; references hold ids, resolved through {@link Site}.
@@ -30,6 +35,27 @@ public record Article(
         String digest) {
 
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日");
+
+    /** What an article says, as opposed to where it shows: its text and what is derived from its source as a whole. */
+    private static final Set<String> TEXT = Set.of("body", "summary", "digest");
+    private static final List<Method> PLACE = Arrays.stream(Article.class.getRecordComponents())
+            .filter(c -> !TEXT.contains(c.getName()))
+            .map(RecordComponent::getAccessor)
+            .toList();
+
+    /**
+     * Whether {@code other} differs from this article at most in what it says (body, summary): same title, dates,
+     * terms, references… A component added to the record counts as a place unless it is listed in {@code TEXT},
+     * so that a new field can never be overlooked by incremental builds.
+     */
+    public boolean differsOnlyInText(Article other) {
+        try {
+            for (Method m : PLACE) if (!Objects.equals(m.invoke(this), m.invoke(other))) return false;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return true;
+    }
 
     /** The body's HTML, read from wherever it is kept: for the article page only. */
     public String bodyHtml() {

@@ -23,15 +23,22 @@ import rongguang.model.Site;
  * Digests of what a page is rendered from: two values with the same digest render the same. Records are
  * digested field by field, lists in order, sets and maps in a fixed order, articles by their source's digest. A value
  * that appears on many pages (an article, a tag's list) is digested once per build.
+ *
+ * <p>A digest comes with the files of the articles it took in ({@link Digested#articles}): when a later build finds
+ * that only what some articles say has changed, not where they stand, a page holding none of them is unchanged.
  */
 final class Digests {
-    private final Map<Object, byte[]> memo = Collections.synchronizedMap(new IdentityHashMap<>(1 << 16));
+    private static final String[] NO_ARTICLES = {};
+    private final Map<Object, Digested> memo = Collections.synchronizedMap(new IdentityHashMap<>(1 << 16));
     private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Long> SEEDS = new ConcurrentHashMap<>();
 
+    /** A digest, and the files of the articles in the value. */
+    record Digested(byte[] digest, String[] articles) {}
+
     byte[] of(Object value) {
         Hash128 md = new Hash128();
-        update(md, value);
+        update(md, value, new Articles());
         return md.digest();
     }
 
@@ -39,14 +46,49 @@ final class Digests {
      * The digest of a page's variables: the same as {@link #of} gives, but the map itself is not remembered (no
      * other page has it), sparing a synchronized insert per page.
      */
-    byte[] ofVariables(Map<String, Object> variables) {
+    Digested ofVariables(Map<String, Object> variables) {
         Hash128 md = new Hash128();
         md.update((byte) 5);
-        md.update(composite(variables, false));
-        return md.digest();
+        Articles articles = new Articles();
+        md.update(composite(variables, false, articles));
+        return new Digested(md.digest(), articles.toDistinctArray());
     }
 
-    private void update(Hash128 md, Object value) {
+    /**
+     * Collects the files of the articles met while digesting: single files, and the arrays of memoized values
+     * (shared, not copied: a tag's list of thousands of articles is collected once).
+     */
+    private static final class Articles {
+        private final List<String> files = new ArrayList<>();
+        private final List<String[]> arrays = new ArrayList<>();
+
+        void add(String file) {
+            files.add(file);
+        }
+
+        void addAll(String[] more) {
+            if (more.length > 0) arrays.add(more);
+        }
+
+        /** The files, in the order met; a file may appear more than once. */
+        String[] toArray() {
+            if (arrays.isEmpty()) return files.isEmpty() ? NO_ARTICLES : files.toArray(NO_ARTICLES);
+            if (files.isEmpty() && arrays.size() == 1) return arrays.get(0);
+            List<String> all = new ArrayList<>(files);
+            for (String[] array : arrays) Collections.addAll(all, array);
+            return all.toArray(NO_ARTICLES);
+        }
+
+        /** The files, each once, in the order first met. */
+        String[] toDistinctArray() {
+            if (arrays.isEmpty() && files.size() <= 1) return toArray();
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(files);
+            for (String[] array : arrays) Collections.addAll(all, array);
+            return all.toArray(NO_ARTICLES);
+        }
+    }
+
+    private void update(Hash128 md, Object value, Articles articles) {
         if (value == null) {
             md.update((byte) 0);
         } else if (value instanceof String s) {
@@ -56,6 +98,7 @@ final class Digests {
             // an article is what its source file says: its digest stands for every field and the body
             md.update((byte) 2);
             md.update(article.digest());
+            articles.add(article.file());
         } else if (value instanceof Body) {
             throw new IllegalArgumentException("正文只随文章计算摘要");
         } else if (value instanceof Site) {
@@ -63,7 +106,7 @@ final class Digests {
             md.update((byte) 4);
         } else if (value instanceof Record || value instanceof Collection<?> || value instanceof Map<?, ?>) {
             md.update((byte) 5);
-            md.update(composite(value));
+            md.update(composite(value, true, articles));
         } else {
             scalar(md, value);
         }
@@ -96,34 +139,44 @@ final class Digests {
     }
 
     /** Composite values, memoized by identity: each article, tag list or city is hashed once however often shown. */
-    private byte[] composite(Object value) {
-        return composite(value, true);
-    }
-
-    private byte[] composite(Object value, boolean remember) {
-        byte[] known = remember ? memo.get(value) : null;
-        if (known != null) return known;
+    private byte[] composite(Object value, boolean remember, Articles articles) {
+        Digested known = remember ? memo.get(value) : null;
+        if (known != null) {
+            articles.addAll(known.articles());
+            return known.digest();
+        }
+        Articles own = remember ? new Articles() : articles;
         Hash128 md = new Hash128();
         if (value instanceof Record record) {
             md.update(seed(record.getClass()));
             for (Method accessor : accessors(record.getClass())) {
                 try {
-                    update(md, accessor.invoke(record));
+                    update(md, accessor.invoke(record), own);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
             }
         } else if (value instanceof List<?> list) {
             md.update((byte) 'L');
-            for (Object item : list) update(md, item);
+            for (Object item : list) update(md, item, own);
         } else if (value instanceof Collection<?> set) {
             md.update((byte) 'S');
-            for (byte[] item : sorted(set.stream().map(this::of).toList())) md.update(item);
+            List<byte[]> items = new ArrayList<>();
+            for (Object item : set) {
+                Hash128 one = new Hash128();
+                update(one, item, own);
+                items.add(one.digest());
+            }
+            for (byte[] item : sorted(items)) md.update(item);
         } else {
-            map(md, (Map<?, ?>) value);
+            map(md, (Map<?, ?>) value, own);
         }
         byte[] digest = md.digest();
-        if (remember) memo.put(value, digest);
+        if (remember) {
+            String[] files = own.toArray();
+            memo.put(value, new Digested(digest, files));
+            articles.addAll(files);
+        }
         return digest;
     }
 
@@ -131,7 +184,7 @@ final class Digests {
      * A map in the order of its keys' names, key then value; where two keys have the same name (a map with keys
      * of several types), in the order of each entry's own digest.
      */
-    private void map(Hash128 md, Map<?, ?> map) {
+    private void map(Hash128 md, Map<?, ?> map, Articles articles) {
         Map.Entry<?, ?>[] entries = map.entrySet().toArray(new Map.Entry<?, ?>[0]);
         String[] names = new String[entries.length];
         Integer[] order = new Integer[entries.length];
@@ -145,8 +198,8 @@ final class Digests {
         if (distinct) {
             md.update((byte) 'M');
             for (Integer i : order) {
-                update(md, names[i]);
-                update(md, entries[i].getValue());
+                update(md, names[i], articles);
+                update(md, entries[i].getValue(), articles);
             }
             return;
         }
@@ -154,10 +207,10 @@ final class Digests {
         List<byte[]> digests = new ArrayList<>();
         for (int i = 0; i < entries.length; i++) {
             Hash128 entry = new Hash128();
-            update(entry, names[i]);
+            update(entry, names[i], articles);
             Object key = entries[i].getKey();
             entry.update(key == null ? 0 : seed(key.getClass()));   // the type tells 1 from "1"
-            update(entry, entries[i].getValue());
+            update(entry, entries[i].getValue(), articles);
             digests.add(entry.digest());
         }
         for (byte[] entry : sorted(digests)) md.update(entry);

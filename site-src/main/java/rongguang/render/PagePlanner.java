@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import rongguang.model.Article;
 import rongguang.model.City;
 import rongguang.model.Exemplar;
@@ -40,70 +41,78 @@ public final class PagePlanner {
 
     public List<Page> plan() {
         List<Page> pages = new ArrayList<>();
-        pages.add(page("", "home.ftlh", "home", site.settings().title(), site.settings().description(), Map.of(
+        pages.add(page("", "home.ftlh", "home", site.settings().title(), site.settings().description(), () -> Map.of(
                 "latest", site.articles().subList(0, Math.min(HOME_ARTICLES, site.articles().size())),
                 "cities", site.cities().subList(0, Math.min(HOME_CITIES, site.cities().size())),
                 "exemplars", site.exemplars().subList(0, Math.min(HOME_EXEMPLARS, site.exemplars().size())))));
         articleLists(pages, "articles/", "新闻动态", null, site.articles());
         for (Article a : site.articles()) pages.add(article(a));
         pages.add(page("columns/", "terms.ftlh", "articles", "栏目", termsDescription("栏目", site.columns()),
-                Map.of("terms", site.columns(), "kind", "column")));
+                () -> Map.of("terms", site.columns(), "kind", "column")));
         for (TermIndex c : site.columns()) articleLists(pages, "columns/" + c.slug() + "/", c.name(), c, c.articles());
         pages.add(page("tags/", "terms.ftlh", "articles", "标签", termsDescription("标签", site.tags()),
-                Map.of("terms", site.tags(), "kind", "tag")));
+                () -> Map.of("terms", site.tags(), "kind", "tag")));
         for (TermIndex t : site.tags()) articleLists(pages, "tags/" + t.slug() + "/", t.name(), t, t.articles());
 
         pages.add(page("cities/", "cities.ftlh", "cities", "双拥模范城光荣榜",
-                "全国和省级双拥模范城（县、区）的荣誉与连冠", Map.of("cities", site.cities(),
+                "全国和省级双拥模范城（县、区）的荣誉与连冠", () -> Map.of("cities", site.cities(),
                         "chart", Charts.nationalHonors(site.cities()))));
         for (City c : site.cities()) {
             String description = c.summary() != null && !c.summary().isBlank() ? c.summary()
                     : c.name() + "（" + c.province() + "）的双拥荣誉、先进典型、拥军优待商家和相关报道";
-            Map<String, Object> vars = new HashMap<>(Map.of(
-                    "city", c,
-                    "articles", site.articlesOfCity(c.id()),
-                    "exemplars", site.exemplarsOfCity(c.id()),
-                    "merchants", site.merchantsOfCity(c.id())));
-            Timeline timeline = Timeline.of(c);
-            if (timeline != null) vars.put("timeline", timeline);
-            pages.add(page(c.url(), "city.ftlh", "cities", c.name(), description, vars));
+            pages.add(page(c.url(), "city.ftlh", "cities", c.name(), description, () -> {
+                Map<String, Object> vars = new HashMap<>(Map.of(
+                        "city", c,
+                        "articles", site.articlesOfCity(c.id()),
+                        "exemplars", site.exemplarsOfCity(c.id()),
+                        "merchants", site.merchantsOfCity(c.id())));
+                Timeline timeline = Timeline.of(c);
+                if (timeline != null) vars.put("timeline", timeline);
+                return vars;
+            }));
         }
         pages.add(page("exemplars/", "exemplars.ftlh", "exemplars", "先进典型", "最美退役军人、最美拥军人物等先进典型",
-                Map.of("exemplars", site.exemplars())));
+                () -> Map.of("exemplars", site.exemplars())));
         for (Exemplar e : site.exemplars()) {
-            Map<String, Object> vars = new HashMap<>();
-            vars.put("exemplar", e);
-            vars.put("articles", site.articlesOfExemplar(e.id()));
-            if (site.city(e.city()) != null) vars.put("city", site.city(e.city()));
-            pages.add(page(e.url(), "exemplar.ftlh", "exemplars", e.name(), e.summary(), vars));
+            pages.add(page(e.url(), "exemplar.ftlh", "exemplars", e.name(), e.summary(), () -> {
+                Map<String, Object> vars = new HashMap<>();
+                vars.put("exemplar", e);
+                vars.put("articles", site.articlesOfExemplar(e.id()));
+                if (site.city(e.city()) != null) vars.put("city", site.city(e.city()));
+                return vars;
+            }));
         }
         pages.add(page("merchants/", "merchants.ftlh", "merchants", "拥军优待商家",
-                "凭优待证等证件享受优惠的拥军联盟商家名录", Map.of("merchants", site.merchants(),
+                "凭优待证等证件享受优惠的拥军联盟商家名录", () -> Map.of("merchants", site.merchants(),
                         "categoryChart", Charts.merchantsByCategory(site), "cityChart", Charts.merchantsByCity(site))));
         pages.add(new Page.Json("merchants/index.json", MerchantIndex.of(site)));
         for (Merchant m : site.merchants()) {
             pages.add(page(m.url(), "merchant.ftlh", "merchants", m.name(), m.name() + "：" + m.offers().get(0).text(),
-                    Map.of("merchant", m, "city", site.city(m.city()))));
+                    () -> Map.of("merchant", m, "city", site.city(m.city()))));
         }
         DisplayDeck deck = DisplayDeck.of(site, themeStamp);
         pages.add(page("display/", "display.ftlh", "display", deck.title(), "在公共场所的屏幕上轮播的双拥荣誉展示",
-                Map.of("deck", deck)));
+                () -> Map.of("deck", deck)));
         pages.add(new Page.Json("display/version.json", Map.of("version", deck.version())));
         pages.add(search());
         pages.add(page("feed.xml", "feed.ftlx", "", site.settings().title(), site.settings().description(),
-                Map.of("entries", site.articles().subList(0, Math.min(FEED_ENTRIES, site.articles().size())))));
-        pages.add(page("sitemap.xml", "sitemap.ftlx", "", "", "", Map.of("urls", sitemap(pages))));
-        pages.add(page("robots.txt", "robots.ftl", "", "", "", Map.of()));
+                () -> Map.of("entries", site.articles().subList(0, Math.min(FEED_ENTRIES, site.articles().size())))));
+        List<Page> listed = List.copyOf(pages);
+        pages.add(page("sitemap.xml", "sitemap.ftlx", "", "", "", () -> Map.of("urls", sitemap(listed))));
+        pages.add(page("robots.txt", "robots.ftl", "", "", "", Map::of));
         pages.add(notFound());
         return pages;
     }
 
     private void articleLists(List<Page> pages, String base, String title, TermIndex term, List<Article> articles) {
         for (Pager<Article> pager : Pager.paginate(articles, site.settings().pageSize(), base)) {
-            Map<String, Object> vars = new HashMap<>();
-            vars.put("pager", pager);
-            // the term's name and slug, not its articles: a list page shows only its own slice
-            if (term != null) vars.put("term", term.term());
+            Supplier<Map<String, Object>> vars = () -> {
+                Map<String, Object> own = new HashMap<>();
+                own.put("pager", pager);
+                // the term's name and slug, not its articles: a list page shows only its own slice
+                if (term != null) own.put("term", term.term());
+                return own;
+            };
             String pageTitle = pager.number() == 1 ? title : title + "（第" + pager.number() + "页）";
             String description = (term == null ? site.settings().title() + "的全部新闻动态"
                     : (base.startsWith("columns/") ? "栏目" : "标签") + "“" + title + "”下的文章")
@@ -122,6 +131,10 @@ public final class PagePlanner {
     }
 
     private Page article(Article a) {
+        return page(a.url(), "article.ftlh", "articles", a.title(), a.summary(), () -> articleVariables(a));
+    }
+
+    private Map<String, Object> articleVariables(Article a) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("article", a);
         vars.put("cities", a.cities().stream().map(site::city).toList());
@@ -130,7 +143,7 @@ public final class PagePlanner {
         String badge = site.badge(a);
         if (badge != null) vars.put("badge", badge);
         vars.put("structuredData", new StructuredData(a, site.settings()));
-        return page(a.url(), "article.ftlh", "articles", a.title(), a.summary(), vars);
+        return vars;
     }
 
     /** The search page; its script reads the index that {@link rongguang.search.SearchIndex} writes. */
@@ -139,7 +152,7 @@ public final class PagePlanner {
         for (SearchDocument.Kind k : SearchDocument.Kind.values()) {
             kinds.add(Map.of("key", k.key(), "label", k.label(), "list", k.list()));
         }
-        return page("search/", "search.ftlh", "search", "站内搜索", "搜索文章、模范城、人物和商家", Map.of("kinds", kinds));
+        return page("search/", "search.ftlh", "search", "站内搜索", "搜索文章、模范城、人物和商家", () -> Map.of("kinds", kinds));
     }
 
     /** The 404 page is served at any depth, so its links start from the site's base path instead of a relative root. */
@@ -152,15 +165,21 @@ public final class PagePlanner {
         return new Page.Templated("404.html", "404.ftlh", vars);
     }
 
+    /**
+     * A page whose own variables are worked out when first needed. Whatever {@code own} takes from an article's
+     * text (body, summary) must come with the article itself among the variables (see {@link Fingerprints#shape}).
+     */
     private Page page(String path, String template, String section, String title, String description,
-                      Map<String, Object> own) {
-        String root = "../".repeat((int) path.chars().filter(c -> c == '/').count());
-        Map<String, Object> vars = new HashMap<>(own);
-        vars.put("site", site);
-        vars.put("root", root);
-        vars.put("page", new PageInfo(path, root, title, description == null ? "" : description, section,
-                site.settings().absolute(path)));
-        return new Page.Templated(path, template, vars);
+                      Supplier<Map<String, Object>> own) {
+        return new Page.Templated(path, template, () -> {
+            String root = "../".repeat((int) path.chars().filter(c -> c == '/').count());
+            Map<String, Object> vars = new HashMap<>(own.get());
+            vars.put("site", site);
+            vars.put("root", root);
+            vars.put("page", new PageInfo(path, root, title, description == null ? "" : description, section,
+                    site.settings().absolute(path)));
+            return vars;
+        });
     }
 
     /** One entry of the sitemap; {@code lastmod} is null where the page has no date of its own. */

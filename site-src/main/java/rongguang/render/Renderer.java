@@ -45,8 +45,11 @@ public final class Renderer {
         boolean keep(String file, FileStamp stamp) throws IOException;
     }
 
-    /** Pages rendered and written, pages kept unchanged from the previous build, and the records for the next one. */
-    public record Outcome(int written, int unchanged, Map<String, PageRecord> records) {}
+    /**
+     * Pages rendered and written, pages kept unchanged from the previous build, pages whose fingerprint was worked
+     * out (once or twice), and the records for the next build.
+     */
+    public record Outcome(int written, int unchanged, int fingerprinted, Map<String, PageRecord> records) {}
 
     /** @param images the images under media/, whose tags each HTML page completes (see {@link ImageTags}) */
     public Renderer(Configuration templates, Problems problems, Map<String, ImageInfo> images) {
@@ -57,21 +60,28 @@ public final class Renderer {
 
     /**
      * Renders the pages on every core. A page whose fingerprint is the one recorded by the previous build keeps
-     * its file; every other page is rendered, and what it read of {@code site} is recorded.
+     * its file, and so does a page that {@code changes} cannot reach; every other page is rendered, and what it
+     * read of {@code site} is recorded.
      *
      * @param progress called with the number of pages done so far, from any thread
      */
-    public Outcome renderAll(List<Page> pages, Fingerprints fingerprints, Map<String, PageRecord> previous, Sink sink,
-                             IntConsumer progress) {
+    public Outcome renderAll(List<Page> pages, Fingerprints fingerprints, PageChanges changes,
+                             Map<String, PageRecord> previous, Sink sink, IntConsumer progress) {
         Map<Failure, List<String>> failures = new ConcurrentHashMap<>();
         Map<String, PageRecord> records = new ConcurrentHashMap<>();
         AtomicInteger written = new AtomicInteger();
         AtomicInteger unchanged = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
+        AtomicInteger fingerprinted = new AtomicInteger();
+        // pages read the same few sets of members: one set object for each, shared by the records
+        Map<Set<String>, Set<String>> memberSets = new ConcurrentHashMap<>();
         pages.parallelStream().forEach(page -> {
             try {
                 PageRecord before = previous.get(page.file());
-                if (before != null && Arrays.equals(before.fingerprint(), fingerprints.of(page, before.members()))
+                boolean compared = before != null && changes.reach(page, before);
+                if (compared) fingerprinted.incrementAndGet();
+                if (before != null && (!compared
+                        || Arrays.equals(before.fingerprint(), fingerprints.of(page, before.members()).digest()))
                         && sink.keep(page.file(), before.stamp())) {
                     records.put(page.file(), before);
                     unchanged.incrementAndGet();
@@ -80,8 +90,11 @@ public final class Renderer {
                     byte[] bytes = render(page, members, failures);
                     if (bytes != null) {
                         FileStamp stamp = sink.write(page.file(), bytes);
-                        records.put(page.file(), new PageRecord(page.file(), fingerprints.of(page, members),
-                                Set.copyOf(members), stamp));
+                        Digests.Digested fingerprint = fingerprints.of(page, members);
+                        if (!compared) fingerprinted.incrementAndGet();
+                        Set<String> read = memberSets.computeIfAbsent(Set.copyOf(members), m -> m);
+                        records.put(page.file(), new PageRecord(page.file(), fingerprint.digest(), read,
+                                fingerprint.articles(), stamp));
                         written.incrementAndGet();
                     }
                 }
@@ -95,7 +108,7 @@ public final class Renderer {
             String others = sorted.size() > 1 ? "（另有 " + (sorted.size() - 1) + " 个页面同样出错）" : "";
             problems.error(f.file(), f.line(), f.column(), "渲染 " + sorted.get(0) + " 时模板出错：" + f.message() + others);
         });
-        return new Outcome(written.get(), unchanged.get(), Map.copyOf(records));
+        return new Outcome(written.get(), unchanged.get(), fingerprinted.get(), Map.copyOf(records));
     }
 
     /** One template mistake breaks every page that uses it; it is reported once, with the number of pages. */

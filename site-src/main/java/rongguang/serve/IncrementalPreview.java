@@ -35,11 +35,21 @@ public final class IncrementalPreview implements Preview, AutoCloseable {
 
     @Override
     public Outcome buildAll() {
+        return build(null);
+    }
+
+    /** Re-reads only the changed files among the ones it read before (file sizes and times, page fingerprints). */
+    @Override
+    public Outcome rebuild(Set<Path> changed) {
+        return build(changed);
+    }
+
+    private Outcome build(Set<Path> changed) {
         long start = System.nanoTime();
         Problems problems = new Problems();
         try {
             if (session == null) session = new Generator.Session(new Generator.Options(siteDir, root, now, true));
-            Generator.Result result = session.build(problems);
+            Generator.Result result = session.build(problems, changed);
             return new Outcome(true, problems.sorted(), result.written(), result.unchanged() == 0, since(start),
                     result.site().settings().basePath(), result.timings().toString());
         } catch (BuildFailedException e) {
@@ -50,12 +60,6 @@ public final class IncrementalPreview implements Preview, AutoCloseable {
             // a bug, not bad content: the editor still sees it, and the server goes on
             return failed(with(problems, new Problem(".", 0, 0, Severity.ERROR, "内部错误：" + e)), start);
         }
-    }
-
-    /** The session finds what changed by itself (file sizes and times, page fingerprints). */
-    @Override
-    public Outcome rebuild(Set<Path> changed) {
-        return buildAll();
     }
 
     @Override
