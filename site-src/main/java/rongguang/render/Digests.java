@@ -1,5 +1,8 @@
 package rongguang.render;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
@@ -30,7 +33,7 @@ import rongguang.model.Site;
 final class Digests {
     private static final String[] NO_ARTICLES = {};
     private final Map<Object, Digested> memo = Collections.synchronizedMap(new IdentityHashMap<>(1 << 16));
-    private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, MethodHandle[]> ACCESSORS = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Long> SEEDS = new ConcurrentHashMap<>();
 
     /** A digest, and the files of the articles in the value. */
@@ -149,10 +152,12 @@ final class Digests {
         Hash128 md = new Hash128();
         if (value instanceof Record record) {
             md.update(seed(record.getClass()));
-            for (Method accessor : accessors(record.getClass())) {
+            for (MethodHandle accessor : accessors(record.getClass())) {
                 try {
-                    update(md, accessor.invoke(record), own);
-                } catch (ReflectiveOperationException e) {
+                    update(md, (Object) accessor.invokeExact((Object) record), own);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
                     throw new IllegalStateException(e);
                 }
             }
@@ -222,15 +227,25 @@ final class Digests {
         return out;
     }
 
-    private static Method[] accessors(Class<?> type) {
+    /**
+     * The record's accessors as method handles typed {@code (Object)Object}: called for every component of every
+     * value digested, where {@code Method.invoke} costs an argument array and an access check per call.
+     */
+    private static MethodHandle[] accessors(Class<?> type) {
         return ACCESSORS.computeIfAbsent(type, t -> {
             RecordComponent[] components = t.getRecordComponents();
-            Method[] methods = new Method[components.length];
+            MethodHandle[] handles = new MethodHandle[components.length];
             for (int i = 0; i < components.length; i++) {
-                methods[i] = components[i].getAccessor();
-                methods[i].setAccessible(true);
+                Method accessor = components[i].getAccessor();
+                accessor.setAccessible(true);
+                try {
+                    handles[i] = MethodHandles.lookup().unreflect(accessor)
+                            .asType(MethodType.methodType(Object.class, Object.class));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
             }
-            return methods;
+            return handles;
         });
     }
 
