@@ -169,26 +169,15 @@ public final class Generator {
         problems.throwIfErrors();
         timings.lap("建模");
         Path templatesDir = templatesDir(options);
-        String themeStamp = DisplayDeck.themeStamp(templatesDir);
-        List<Page> pages = new PagePlanner(site, themeStamp).plan();
-        timings.lap("规划");
         Path mediaDir = options.siteDir().resolve("content/media");
         Assets assets = Assets.read(templatesDir.resolve("assets"));
         templates.setSharedVariable("asset", new AssetFunction(assets));
         Map<String, ImageInfo> images = imageStore.scan(mediaDir, site.media(), problems);
         problems.throwIfErrors();
         timings.lap("图片");
-        Renderer renderer = new Renderer(templates, problems, images);
-        Progress progress = options.progress();
-        if (progress != null) progress.planned(pages.size());
         try (OutputTree out = output.begin()) {
-            Fingerprints fingerprints = new Fingerprints(site, themeStamp, templates, templatesDir, assets, images);
-            byte[] shape = fingerprints.shape(pages);
-            PageChanges changes = fingerprints.changesSince(previousPages, shape, retold(site, previousArticles));
-            Renderer.Outcome outcome = renderer.renderAll(pages, fingerprints, changes, previousPages.pages(),
-                    sink(out), progress == null ? done -> { } : progress::rendered);
-            problems.throwIfErrors();
-            timings.lap("渲染");
+            Rendered rendered = render(options, site, previousArticles, previousPages, templates, templatesDir, assets,
+                    images, out, problems, timings);
             SearchIndex.State index = options.search() ? SearchIndex.write(site, indexFiles(out), previousIndex) : null;
             timings.lap("索引");
             out.copyTree(mediaDir, "media");
@@ -203,13 +192,39 @@ public final class Generator {
             output.committing();
             out.commit();
             timings.lap("替换");
-            Result result = new Result(pages.size(), out.fileCount(), outcome.written(), outcome.unchanged(),
+            Renderer.Outcome outcome = rendered.outcome();
+            Result result = new Result(rendered.planned(), out.fileCount(), outcome.written(), outcome.unchanged(),
                     outcome.fingerprinted(), site, timings);
-            RenderedPages rendered = new RenderedPages(outcome.records(), shape,
-                    fingerprints.memberDigests(outcome.records().values()));
-            return new Built(result, loader.entries(), loader.dataEntries(), loader.listings(), rendered, out.files(),
-                    index);
+            return new Built(result, loader.entries(), loader.dataEntries(), loader.listings(), rendered.pages(),
+                    out.files(), index);
         }
+    }
+
+    private record Rendered(int planned, Renderer.Outcome outcome, RenderedPages pages) {}
+
+    /**
+     * Plans and renders the pages. The planned pages (with the variables worked out for them) and the fingerprints'
+     * memo are dropped on return, before the search index needs the memory (100,000 articles in 1 GB).
+     */
+    private Rendered render(Options options, Site site, Map<String, ArticleEntry> previousArticles,
+                            RenderedPages previousPages, Configuration templates, Path templatesDir, Assets assets,
+                            Map<String, ImageInfo> images, OutputTree out, Problems problems, Timings timings)
+            throws IOException {
+        String themeStamp = DisplayDeck.themeStamp(templatesDir);
+        List<Page> pages = new PagePlanner(site, themeStamp).plan();
+        timings.lap("规划");
+        Progress progress = options.progress();
+        if (progress != null) progress.planned(pages.size());
+        Fingerprints fingerprints = new Fingerprints(site, themeStamp, templates, templatesDir, assets, images);
+        byte[] shape = fingerprints.shape(pages);
+        PageChanges changes = fingerprints.changesSince(previousPages, shape, retold(site, previousArticles));
+        Renderer.Outcome outcome = new Renderer(templates, problems, images).renderAll(pages, fingerprints, changes,
+                previousPages.pages(), sink(out), progress == null ? done -> { } : progress::rendered);
+        problems.throwIfErrors();
+        RenderedPages rendered = new RenderedPages(outcome.records(), shape,
+                fingerprints.memberDigests(outcome.records().values()));
+        timings.lap("渲染");
+        return new Rendered(pages.size(), outcome, rendered);
     }
 
     /**

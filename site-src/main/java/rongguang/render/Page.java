@@ -20,7 +20,7 @@ public sealed interface Page permits Page.Templated, Page.Json {
     final class Templated implements Page {
         private final String path;
         private final String template;
-        private Supplier<Map<String, Object>> planned;
+        private final Supplier<Map<String, Object>> planned;
         private Map<String, Object> variables;
 
         public Templated(String path, String template, Supplier<Map<String, Object>> variables) {
@@ -43,11 +43,13 @@ public sealed interface Page permits Page.Templated, Page.Json {
         }
 
         public synchronized Map<String, Object> variables() {
-            if (variables == null) {
-                variables = planned.get();
-                planned = null;
-            }
+            if (variables == null) variables = planned.get();
             return variables;
+        }
+
+        /** Lets the variables go once the page is rendered (a large site's pages do not all fit in memory). */
+        synchronized void forget() {
+            variables = null;
         }
 
         @Override

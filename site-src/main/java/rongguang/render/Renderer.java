@@ -101,6 +101,7 @@ public final class Renderer {
             } catch (IOException e) {
                 problems.error(page.file(), 0, 0, "无法写入：" + e.getMessage());
             }
+            if (page instanceof Page.Templated templated) templated.forget();
             progress.accept(done.incrementAndGet());
         });
         failures.forEach((f, files) -> {

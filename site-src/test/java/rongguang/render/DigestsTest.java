@@ -44,4 +44,26 @@ class DigestsTest {
         assertThat(digest(ordered(1, "一"))).isNotEqualTo(both);
         assertThat(digest(ordered(1, "壹", "1", "一"))).isNotEqualTo(both);
     }
+
+    private static rongguang.model.Article article(String file, String body) {
+        java.time.ZonedDateTime date = java.time.ZonedDateTime.parse("2026-11-01T08:00:00+08:00[Asia/Shanghai]");
+        return new rongguang.model.Article("a", "标题", null, null, List.of(), null, null, List.of(), List.of(),
+                List.of(), "摘要", null, date, null, null, false, () -> body, file, file + ":" + body.hashCode());
+    }
+
+    @Test
+    void aDigestNamesTheArticlesItTookInAlsoThroughAMemoizedList() {
+        Digests digests = new Digests();
+        rongguang.model.Article one = article("content/articles/one.md", "正文一");
+        rongguang.model.Article two = article("content/articles/two.md", "正文二");
+        List<rongguang.model.Article> shared = List.of(one, two);
+        Digests.Digested first = digests.ofVariables(new HashMap<>(Map.of("list", shared, "title", "第一页")));
+        // the second page meets the list in the memo, and still names its articles
+        Digests.Digested second = digests.ofVariables(new HashMap<>(Map.of("items", List.of(shared), "article", one)));
+        Digests.Digested none = digests.ofVariables(new HashMap<>(Map.of("title", "没有文章")));
+
+        assertThat(first.articles()).containsExactlyInAnyOrder("content/articles/one.md", "content/articles/two.md");
+        assertThat(second.articles()).containsExactlyInAnyOrder("content/articles/one.md", "content/articles/two.md");
+        assertThat(none.articles()).isEmpty();
+    }
 }
