@@ -288,7 +288,11 @@ public final class Generator {
                 Path site = options.siteDir().toAbsolutePath().normalize();
                 for (Path p : changed) {
                     Path abs = p.toAbsolutePath().normalize();
-                    if (abs.startsWith(site)) touched.add(site.relativize(abs).toString().replace('\\', '/'));
+                    if (!abs.startsWith(site)) {
+                        touched = null;   // named another way (a link?): look at everything rather than miss it
+                        break;
+                    }
+                    touched.add(site.relativize(abs).toString().replace('\\', '/'));
                 }
             }
             String now = CacheKey.of(options.siteDir().resolve("content/site.json"), options.preview());
