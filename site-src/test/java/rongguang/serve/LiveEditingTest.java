@@ -92,6 +92,27 @@ class LiveEditingTest {
     }
 
     @Test
+    void savesThroughATemporaryFileAndAFolderMovedAwayAreFollowed() throws Exception {
+        TestSite site = TestSite.create(tmp.resolve("site"), 10).article("first", "第一篇", "2025-01-01");
+        site.write("content/articles/old/kept.md", "---\ntitle: 旧文件夹里的文章\ndate: 2025-01-02\n---\n\n正文。\n");
+        serve(site);
+        assertThat(served.get("/articles/kept/").statusCode()).isEqualTo(200);
+
+        // as many editors save: the new text goes to a temporary file, which is then renamed over the article
+        Path article = site.dir().resolve("content/articles/first.md");
+        Path temporary = site.dir().resolve("content/articles/first.md.tmp~");
+        Files.writeString(temporary, Files.readString(article).replace("第一篇", "经临时文件保存的第一篇"));
+        Files.move(temporary, article, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        served.awaitPage("/articles/first/", "the saved text", r -> r.body().contains("经临时文件保存的第一篇"));
+
+        // moved out of the site: the watcher sees the folder go, not the files in it
+        Files.move(site.dir().resolve("content/articles/old"), tmp.resolve("old-elsewhere"));
+        served.awaitPage("/articles/kept/", "a 404 after the folder went", r -> r.statusCode() == 404);
+        assertThat(served.get("/articles/").body()).doesNotContain("旧文件夹里的文章");
+    }
+
+    @Test
     void eachGoodBuildSendsAReloadEventWithANewVersion() throws Exception {
         TestSite site = TestSite.create(tmp.resolve("site"), 10).article("first", "第一篇", "2025-01-01");
         serve(site);
