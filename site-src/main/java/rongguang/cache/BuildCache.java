@@ -29,7 +29,7 @@ import rongguang.write.OutputTree;
  * or the site settings change, or when it cannot be read; a build without it is simply a full build.
  */
 public final class BuildCache implements AutoCloseable {
-    private static final String MAGIC = "rongguang-cache 5";
+    private static final String MAGIC = "rongguang-cache 6";
     /** Bodies of changed articles are appended; past this much dead weight the cache starts over. */
     private static final long MAX_GARBAGE = 64L * 1024 * 1024;
 

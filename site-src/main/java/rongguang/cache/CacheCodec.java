@@ -115,12 +115,22 @@ final class CacheCodec {
             utf(out, m.getKey());
             bytes(out, m.getValue());
         }
+        // pages read the same few sets of members: each set once, then its number for each page
+        Map<Set<String>, Integer> sets = new HashMap<>();
+        List<Set<String>> ordered = new ArrayList<>();
+        for (PageRecord r : pages.pages().values()) {
+            if (sets.putIfAbsent(r.members(), sets.size()) == null) ordered.add(r.members());
+        }
+        out.writeInt(ordered.size());
+        for (Set<String> set : ordered) {
+            out.writeInt(set.size());
+            for (String m : new TreeSet<>(set)) utf(out, m);
+        }
         out.writeInt(pages.pages().size());
         for (PageRecord r : pages.pages().values()) {
             utf(out, r.file());
             bytes(out, r.fingerprint());
-            out.writeInt(r.members().size());
-            for (String m : new TreeSet<>(r.members())) utf(out, m);
+            out.writeInt(sets.get(r.members()));
             out.writeInt(r.articles().length);
             for (String file : r.articles()) {
                 Integer number = articleNumbers.get(file);
@@ -136,17 +146,18 @@ final class CacheCodec {
         int memberCount = in.readInt();
         Map<String, byte[]> members = new HashMap<>(memberCount * 2);
         for (int i = 0; i < memberCount; i++) members.put(utf(in), bytes(in));
+        List<Set<String>> sets = new ArrayList<>();
+        for (int s = in.readInt(); s > 0; s--) {
+            String[] names = new String[in.readInt()];
+            for (int i = 0; i < names.length; i++) names[i] = utf(in);
+            sets.add(Set.of(names));
+        }
         int pageCount = in.readInt();
         Map<String, PageRecord> pages = new HashMap<>(pageCount * 2);
-        // pages read the same few sets of members: one set object for each
-        Map<List<String>, Set<String>> memberSets = new HashMap<>();
         for (int p = 0; p < pageCount; p++) {
             String file = utf(in);
             byte[] fingerprint = bytes(in);
-            int count = in.readInt();
-            List<String> names = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) names.add(utf(in));
-            Set<String> read = memberSets.computeIfAbsent(names, Set::copyOf);
+            Set<String> read = sets.get(in.readInt());
             String[] articles = new String[in.readInt()];
             for (int i = 0; i < articles.length; i++) articles[i] = articleFiles[in.readInt()];
             pages.put(file, new PageRecord(file, fingerprint, read, articles, stamp(in)));
