@@ -31,7 +31,7 @@ import rongguang.model.Site;
  * that only what some articles say has changed, not where they stand, a page holding none of them is unchanged.
  */
 final class Digests {
-    private static final String[] NO_ARTICLES = {};
+    static final String[] NO_ARTICLES = {};
     private final Map<Object, Digested> memo = Collections.synchronizedMap(new IdentityHashMap<>(1 << 16));
     private static final Map<Class<?>, MethodHandle[]> ACCESSORS = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Long> SEEDS = new ConcurrentHashMap<>();

@@ -51,7 +51,7 @@ public final class Fingerprints {
         if (page instanceof Page.Json json) {
             md.update((byte) 'J');
             md.update(digests.of(json.value()));
-            return new Digests.Digested(md.digest(), new String[0]);
+            return new Digests.Digested(md.digest(), Digests.NO_ARTICLES);
         }
         Page.Templated templated = (Page.Templated) page;
         md.update((byte) 'T');

@@ -26,9 +26,4 @@ public final class PageChanges {
         for (String file : record.articles()) if (articles.contains(file)) return true;
         return false;
     }
-
-    /** Whether every page is fingerprinted again. */
-    public boolean everything() {
-        return articles == null;
-    }
 }
