@@ -208,9 +208,10 @@ public final class SiteLoader {
         }
         Problems own = new Problems();
         out = walk(dir, suffix, own);
-        own.sorted().forEach(problems::add);
+        List<rongguang.problems.Problem> reported = own.sorted();
+        reported.forEach(problems::add);
         // a walk that found something to report (a link) is done again, so that every build reports it
-        if (own.sorted().isEmpty()) listings.put(key, out);
+        if (reported.isEmpty()) listings.put(key, out);
         return out;
     }
 

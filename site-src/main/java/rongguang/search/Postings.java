@@ -139,6 +139,16 @@ final class Postings {
         }
 
         /** Encodes each key's positions into {@link #blocks}: gaps (the first from -1), then 0. */
+        /** A position block: the gaps between {@code positions[from, to)}, the first counted from -1, then 0. */
+        private static void block(Bytes out, int[] positions, int from, int to) {
+            int previous = -1;
+            for (int j = from; j < to; j++) {
+                out.varint(positions[j] - previous);
+                previous = positions[j];
+            }
+            out.varint(0);
+        }
+
         private void group() {
             Scratch sc = scratch;
             int[] at = sc.groupStarts();
@@ -153,24 +163,14 @@ final class Postings {
             Bytes out = sc.blocks();
             for (int id = 0; id < sc.distinct; id++) {
                 int from = out.size();
-                int previous = -1;
-                for (int j = at[id], end = at[id + 1]; j < end; j++) {
-                    out.varint(sc.grouped[j] - previous);
-                    previous = sc.grouped[j];
-                }
-                out.varint(0);
+                block(out, sc.grouped, at[id], at[id + 1]);
                 int first = sc.grouped[at[id]];
                 parts[partOf[id]].bigram(sc.keyOf[id], from, first < BODY ? ~out.size() : out.size());
             }
             for (Map.Entry<String, Positions> e : words.entrySet()) {
                 Positions p = e.getValue();
                 int from = out.size();
-                int previous = -1;
-                for (int j = 0; j < p.size; j++) {
-                    out.varint(p.list[j] - previous);
-                    previous = p.list[j];
-                }
-                out.varint(0);
+                block(out, p.list, 0, p.size);
                 Part part = parts[part(e.getKey().hashCode(), parts.length)];
                 part.words.add(e.getKey());
                 part.wordStarts.add(from);
