@@ -30,6 +30,7 @@ import rongguang.render.Page;
 import rongguang.render.PagePlanner;
 import rongguang.render.PageChanges;
 import rongguang.render.RenderedPages;
+import rongguang.render.TextReads;
 import rongguang.render.Renderer;
 import rongguang.render.Templates;
 import rongguang.search.SearchIndex;
@@ -228,8 +229,9 @@ public final class Generator {
     }
 
     /**
-     * The files of the visible articles whose source changed since the last build but not where they show (see
-     * {@link Article#differsOnlyInText}); null when some article is new, unreadable before, or changed more.
+     * The texts ({@link TextReads}) of the visible articles whose source changed since the last build but not where
+     * they show (see {@link Article#differsOnlyInText}): the body of each, the summary where it changed too; null
+     * when some article is new, unreadable before, or changed more.
      */
     private static Set<String> retold(Site site, Map<String, ArticleEntry> previous) {
         Set<String> retold = new java.util.HashSet<>();
@@ -239,7 +241,8 @@ public final class Generator {
             Article old = before.article();
             if (old == a || old.digest().equals(a.digest())) continue;
             if (!old.differsOnlyInText(a)) return null;
-            retold.add(a.file());
+            retold.add(TextReads.body(a.file()));
+            if (!java.util.Objects.equals(old.summary(), a.summary())) retold.add(TextReads.summary(a.file()));
         }
         return retold;
     }

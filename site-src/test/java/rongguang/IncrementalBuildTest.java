@@ -51,7 +51,15 @@ class IncrementalBuildTest {
 
     static Stream<Arguments> changes() {
         return Stream.of(
-                new Change("article body edited", site -> append(site.resolve(ARTICLE), "\n新增的一段话。\n"), 30),
+                // lists show the summary (the first paragraph), which stays: the article's own page alone changes
+                new Change("article body edited", site -> append(site.resolve(ARTICLE), "\n新增的一段话。\n"), 1),
+                new Change("article body edited where lists show bodies", site -> replace(
+                        site.resolve("templates/macros.ftlh"), "${a.summary}</p>", "${a.summary}</p>${a.bodyHtml?no_esc}"),
+                        site -> append(site.resolve(ARTICLE), "\n新增的一段话。\n"), 60),
+                // a member that is not where the article shows counts as reading its body
+                new Change("article body edited where lists show its length", site -> replace(
+                        site.resolve("templates/macros.ftlh"), "${a.summary}</p>", "${a.summary}</p>${a.bodyUtf8?size}"),
+                        site -> append(site.resolve(ARTICLE), "\n新增的一段话。\n"), 60),
                 // no summary in its front matter: the first paragraph is the summary that lists show
                 new Change("first paragraph of an article without a summary edited", site -> replace(
                         site.resolve("content/articles/2023/anyang-wuge-yi-gongcheng.md"),

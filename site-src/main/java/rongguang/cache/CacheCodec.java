@@ -24,6 +24,7 @@ import rongguang.problems.Problem;
 import rongguang.problems.Severity;
 import rongguang.render.PageRecord;
 import rongguang.render.RenderedPages;
+import rongguang.render.TextReads;
 import rongguang.search.SearchIndex;
 import rongguang.write.FileStamp;
 
@@ -105,7 +106,10 @@ final class CacheCodec {
         return new ArticleEntry(file, stamp, article, List.copyOf(problems));
     }
 
-    /** The page records, their articles as numbers in the order the cache lists its article entries. */
+    /**
+     * The page records; the texts they read as numbers, twice the article's number in the order the cache lists its
+     * article entries, plus one for a body.
+     */
     static void write(DataOutputStream out, RenderedPages pages, Map<String, Integer> articleNumbers)
             throws IOException {
         out.writeBoolean(pages.shape() != null);
@@ -131,11 +135,11 @@ final class CacheCodec {
             utf(out, r.file());
             bytes(out, r.fingerprint());
             out.writeInt(sets.get(r.members()));
-            out.writeInt(r.articles().length);
-            for (String file : r.articles()) {
-                Integer number = articleNumbers.get(file);
-                if (number == null) throw new IOException("页面记录引用了未知的文章：" + file);
-                out.writeInt(number);
+            out.writeInt(r.texts().length);
+            for (String text : r.texts()) {
+                Integer number = articleNumbers.get(TextReads.file(text));
+                if (number == null) throw new IOException("页面记录引用了未知的文章：" + text);
+                out.writeInt(2 * number + (TextReads.isSummary(text) ? 0 : 1));
             }
             stamp(out, r.stamp());
         }
@@ -158,9 +162,13 @@ final class CacheCodec {
             String file = utf(in);
             byte[] fingerprint = bytes(in);
             Set<String> read = sets.get(in.readInt());
-            String[] articles = new String[in.readInt()];
-            for (int i = 0; i < articles.length; i++) articles[i] = articleFiles[in.readInt()];
-            pages.put(file, new PageRecord(file, fingerprint, read, articles, stamp(in)));
+            String[] texts = new String[in.readInt()];
+            for (int i = 0; i < texts.length; i++) {
+                int n = in.readInt();
+                String article = articleFiles[n >>> 1];
+                texts[i] = (n & 1) == 0 ? TextReads.summary(article) : TextReads.body(article);
+            }
+            pages.put(file, new PageRecord(file, fingerprint, read, texts, stamp(in)));
         }
         return new RenderedPages(pages, shape, members);
     }

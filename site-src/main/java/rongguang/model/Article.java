@@ -38,6 +38,11 @@ public record Article(
 
     /** What an article says, as opposed to where it shows: its text and what is derived from its source as a whole. */
     private static final Set<String> TEXT = Set.of("body", "summary", "digest");
+
+    /** Whether a component of the record is part of what the article says ({@link #differsOnlyInText}). */
+    public static boolean isText(String component) {
+        return TEXT.contains(component);
+    }
     private static final List<Method> PLACE = Arrays.stream(Article.class.getRecordComponents())
             .filter(c -> !TEXT.contains(c.getName()))
             .map(RecordComponent::getAccessor)

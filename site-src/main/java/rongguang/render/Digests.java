@@ -24,24 +24,37 @@ import rongguang.model.Site;
 
 /**
  * Digests of what a page is rendered from: two values with the same digest render the same. Records are
- * digested field by field, lists in order, sets and maps in a fixed order, articles by their source's digest. A value
- * that appears on many pages (an article, a tag's list) is digested once per build.
+ * digested field by field, lists in order, sets and maps in a fixed order. A value that appears on many pages (an
+ * article, a tag's list) is digested once per build.
  *
- * <p>A digest comes with the files of the articles it took in ({@link Digested#articles}): when a later build finds
- * that only what some articles say has changed, not where they stand, a page holding none of them is unchanged.
+ * <p>An article is digested by where it shows (every component but its text: {@link Article#isText}); what a page
+ * reads of its text is added to the page's fingerprint by {@link TextReads}. Values written out whole (JSON pages)
+ * are digested with {@link #wholeArticles}, where an article is its source file's digest.
  */
 final class Digests {
-    static final String[] NO_ARTICLES = {};
-    private final Map<Object, Digested> memo = Collections.synchronizedMap(new IdentityHashMap<>(1 << 16));
+    private final Map<Object, byte[]> memo = Collections.synchronizedMap(new IdentityHashMap<>(1 << 16));
+    private final boolean wholeArticles;
     private static final Map<Class<?>, MethodHandle[]> ACCESSORS = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Long> SEEDS = new ConcurrentHashMap<>();
+    /** The accessors of an article's components that tell where it shows, not what it says. */
+    private static final MethodHandle[] PLACE = placeAccessors();
 
-    /** A digest, and the files of the articles in the value. */
-    record Digested(byte[] digest, String[] articles) {}
+    Digests() {
+        this(false);
+    }
+
+    private Digests(boolean wholeArticles) {
+        this.wholeArticles = wholeArticles;
+    }
+
+    /** Digests in which an article stands for all of its source, text included. */
+    static Digests wholeArticles() {
+        return new Digests(true);
+    }
 
     byte[] of(Object value) {
         Hash128 md = new Hash128();
-        update(md, value, new Articles());
+        update(md, value);
         return md.digest();
     }
 
@@ -49,59 +62,23 @@ final class Digests {
      * The digest of a page's variables: the same as {@link #of} gives, but the map itself is not remembered (no
      * other page has it), sparing a synchronized insert per page.
      */
-    Digested ofVariables(Map<String, Object> variables) {
+    byte[] ofVariables(Map<String, Object> variables) {
         Hash128 md = new Hash128();
         md.update((byte) 5);
-        Articles articles = new Articles();
-        md.update(composite(variables, false, articles));
-        return new Digested(md.digest(), articles.toDistinctArray());
+        md.update(composite(variables, false));
+        return md.digest();
     }
 
-    /**
-     * Collects the files of the articles met while digesting: single files, and the arrays of memoized values
-     * (shared, not copied: a tag's list of thousands of articles is collected once).
-     */
-    private static final class Articles {
-        private final List<String> files = new ArrayList<>();
-        private final List<String[]> arrays = new ArrayList<>();
-
-        void add(String file) {
-            files.add(file);
-        }
-
-        void addAll(String[] more) {
-            if (more.length > 0) arrays.add(more);
-        }
-
-        /** The files, in the order met; a file may appear more than once. */
-        String[] toArray() {
-            if (arrays.isEmpty()) return files.isEmpty() ? NO_ARTICLES : files.toArray(NO_ARTICLES);
-            if (files.isEmpty() && arrays.size() == 1) return arrays.get(0);
-            List<String> all = new ArrayList<>(files);
-            for (String[] array : arrays) Collections.addAll(all, array);
-            return all.toArray(NO_ARTICLES);
-        }
-
-        /** The files, each once, in the order first met. */
-        String[] toDistinctArray() {
-            if (arrays.isEmpty() && files.size() <= 1) return toArray();
-            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(files);
-            for (String[] array : arrays) Collections.addAll(all, array);
-            return all.toArray(NO_ARTICLES);
-        }
-    }
-
-    private void update(Hash128 md, Object value, Articles articles) {
+    private void update(Hash128 md, Object value) {
         if (value == null) {
             md.update((byte) 0);
         } else if (value instanceof String s) {
             md.update((byte) 1);
             md.update(s);
         } else if (value instanceof Article article) {
-            // an article is what its source file says: its digest stands for every field and the body
             md.update((byte) 2);
-            md.update(article.digest());
-            articles.add(article.file());
+            if (wholeArticles) md.update(article.digest());
+            else md.update(composite(article, true));
         } else if (value instanceof Body) {
             throw new IllegalArgumentException("正文只随文章计算摘要");
         } else if (value instanceof Site) {
@@ -109,7 +86,7 @@ final class Digests {
             md.update((byte) 4);
         } else if (value instanceof Record || value instanceof Collection<?> || value instanceof Map<?, ?>) {
             md.update((byte) 5);
-            md.update(composite(value, true, articles));
+            md.update(composite(value, true));
         } else {
             scalar(md, value);
         }
@@ -142,19 +119,15 @@ final class Digests {
     }
 
     /** Composite values, memoized by identity: each article, tag list or city is hashed once however often shown. */
-    private byte[] composite(Object value, boolean remember, Articles articles) {
-        Digested known = remember ? memo.get(value) : null;
-        if (known != null) {
-            articles.addAll(known.articles());
-            return known.digest();
-        }
-        Articles own = remember ? new Articles() : articles;
+    private byte[] composite(Object value, boolean remember) {
+        byte[] known = remember ? memo.get(value) : null;
+        if (known != null) return known;
         Hash128 md = new Hash128();
         if (value instanceof Record record) {
             md.update(seed(record.getClass()));
-            for (MethodHandle accessor : accessors(record.getClass())) {
+            for (MethodHandle accessor : record instanceof Article ? PLACE : accessors(record.getClass())) {
                 try {
-                    update(md, (Object) accessor.invokeExact((Object) record), own);
+                    update(md, (Object) accessor.invokeExact((Object) record));
                 } catch (RuntimeException | Error e) {
                     throw e;
                 } catch (Throwable e) {
@@ -163,25 +136,21 @@ final class Digests {
             }
         } else if (value instanceof List<?> list) {
             md.update((byte) 'L');
-            for (Object item : list) update(md, item, own);
+            for (Object item : list) update(md, item);
         } else if (value instanceof Collection<?> set) {
             md.update((byte) 'S');
             List<byte[]> items = new ArrayList<>();
             for (Object item : set) {
                 Hash128 one = new Hash128();
-                update(one, item, own);
+                update(one, item);
                 items.add(one.digest());
             }
             for (byte[] item : sorted(items)) md.update(item);
         } else {
-            map(md, (Map<?, ?>) value, own);
+            map(md, (Map<?, ?>) value);
         }
         byte[] digest = md.digest();
-        if (remember) {
-            String[] files = own.toArray();
-            memo.put(value, new Digested(digest, files));
-            articles.addAll(files);
-        }
+        if (remember) memo.put(value, digest);
         return digest;
     }
 
@@ -189,7 +158,7 @@ final class Digests {
      * A map in the order of its keys' names, key then value; where two keys have the same name (a map with keys
      * of several types), in the order of each entry's own digest.
      */
-    private void map(Hash128 md, Map<?, ?> map, Articles articles) {
+    private void map(Hash128 md, Map<?, ?> map) {
         Map.Entry<?, ?>[] entries = map.entrySet().toArray(new Map.Entry<?, ?>[0]);
         String[] names = new String[entries.length];
         Integer[] order = new Integer[entries.length];
@@ -203,8 +172,8 @@ final class Digests {
         if (distinct) {
             md.update((byte) 'M');
             for (Integer i : order) {
-                update(md, names[i], articles);
-                update(md, entries[i].getValue(), articles);
+                update(md, names[i]);
+                update(md, entries[i].getValue());
             }
             return;
         }
@@ -212,10 +181,10 @@ final class Digests {
         List<byte[]> digests = new ArrayList<>();
         for (int i = 0; i < entries.length; i++) {
             Hash128 entry = new Hash128();
-            update(entry, names[i], articles);
+            update(entry, names[i]);
             Object key = entries[i].getKey();
             entry.update(key == null ? 0 : seed(key.getClass()));   // the type tells 1 from "1"
-            update(entry, entries[i].getValue(), articles);
+            update(entry, entries[i].getValue());
             digests.add(entry.digest());
         }
         for (byte[] entry : sorted(digests)) md.update(entry);
@@ -232,21 +201,23 @@ final class Digests {
      * value digested, where {@code Method.invoke} costs an argument array and an access check per call.
      */
     private static MethodHandle[] accessors(Class<?> type) {
-        return ACCESSORS.computeIfAbsent(type, t -> {
-            RecordComponent[] components = t.getRecordComponents();
-            MethodHandle[] handles = new MethodHandle[components.length];
-            for (int i = 0; i < components.length; i++) {
-                Method accessor = components[i].getAccessor();
-                accessor.setAccessible(true);
-                try {
-                    handles[i] = MethodHandles.lookup().unreflect(accessor)
-                            .asType(MethodType.methodType(Object.class, Object.class));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
+        return ACCESSORS.computeIfAbsent(type, t -> handles(Arrays.stream(t.getRecordComponents())));
+    }
+
+    private static MethodHandle[] placeAccessors() {
+        return handles(Arrays.stream(Article.class.getRecordComponents()).filter(c -> !Article.isText(c.getName())));
+    }
+
+    private static MethodHandle[] handles(java.util.stream.Stream<RecordComponent> components) {
+        return components.map(c -> {
+            Method accessor = c.getAccessor();
+            accessor.setAccessible(true);
+            try {
+                return MethodHandles.lookup().unreflect(accessor).asType(MethodType.methodType(Object.class, Object.class));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
             }
-            return handles;
-        });
+        }).toArray(MethodHandle[]::new);
     }
 
     /** A number standing for a type: its name and, for a record, its components' names. */

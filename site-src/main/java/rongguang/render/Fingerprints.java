@@ -16,17 +16,19 @@ import rongguang.model.Article;
 import rongguang.model.Site;
 
 /**
- * The fingerprint of a page: its templates (with what they import), its variables, and the members of
- * {@code site} it reads. Equal fingerprints, equal pages.
+ * The fingerprint of a page: its templates (with what they import), its variables, the members of {@code site}
+ * and the articles' texts it reads ({@link TextReads}). Equal fingerprints, equal pages.
  *
  * <p>Fingerprinting every page costs more than the rest of a rebuild after a typed sentence, so a build first
- * compares the site's {@link #shape} with the last build's: when it is the same, only the pages that hold a retold
- * article or read a changed member can differ ({@link #changesSince}).
+ * compares the site's {@link #shape} with the last build's: when it is the same, only the pages that read a
+ * changed text or a changed member can differ ({@link #changesSince}).
  */
 public final class Fingerprints {
     private final Site site;
     private final String themeStamp;
     private final Digests digests = new Digests();
+    private final Digests wholeDigests = Digests.wholeArticles();
+    private volatile Map<String, Article> articlesByFile;
     private final TemplateDigests templates;
     private final Map<String, byte[]> members = new ConcurrentHashMap<>();
     /** Pages read few different sets of members: each set is sorted once. */
@@ -45,32 +47,50 @@ public final class Fingerprints {
         this.images = images;
     }
 
-    /** The page's fingerprint, with the files of the articles its variables hold. */
-    Digests.Digested of(Page page, Set<String> members) {
+    /** The page's fingerprint, given the members of {@code site} and the texts ({@link TextReads}) it reads. */
+    byte[] of(Page page, Set<String> members, String[] texts) {
         Hash128 md = new Hash128();
         if (page instanceof Page.Json json) {
             md.update((byte) 'J');
-            md.update(digests.of(json.value()));
-            return new Digests.Digested(md.digest(), Digests.NO_ARTICLES);
+            md.update(wholeDigests.of(json.value()));
+            return md.digest();
         }
         Page.Templated templated = (Page.Templated) page;
         md.update((byte) 'T');
         md.update(templates.of(templated.template()));
-        Digests.Digested variables = digests.ofVariables(templated.variables());
-        md.update(variables.digest());
+        md.update(digests.ofVariables(templated.variables()));
         for (String member : sorted.computeIfAbsent(members, m -> new TreeSet<>(m).toArray(String[]::new))) {
             md.update(member);
             md.update((byte) 0);
             md.update(memberDigest(member));
         }
-        return new Digests.Digested(md.digest(), variables.articles());
+        for (String text : texts) {
+            md.update(text);
+            md.update((byte) 0);
+            Article a = article(TextReads.file(text));
+            if (a == null) md.update((byte) 0);
+            else if (TextReads.isSummary(text)) md.update(String.valueOf(a.summary()));
+            else md.update(a.digest());
+        }
+        return md.digest();
+    }
+
+    private Article article(String file) {
+        Map<String, Article> byFile = articlesByFile;
+        if (byFile == null) {
+            byFile = new HashMap<>();
+            for (Article a : site.articles()) byFile.put(a.file(), a);
+            articlesByFile = byFile;
+        }
+        return byFile.get(file);
     }
 
     /**
      * Everything the planned pages depend on except what articles say: the templates they use, the theme, the
      * settings, the data, the media, and each visible article's file and badge, in order. Two builds of the same
      * shape plan the same pages, with the same variables but for the articles whose text changed: the planner
-     * takes nothing from an article's body or summary into a page that does not hold the article itself.
+     * takes nothing from an article's body or summary into a page that does not have the article itself as a
+     * variable ({@link TextReads#own}).
      */
     public byte[] shape(Collection<Page> pages) {
         Hash128 md = new Hash128();
@@ -94,7 +114,8 @@ public final class Fingerprints {
 
     /**
      * Which pages may differ from their records. Everything, unless the shape is the shape of the last build and
-     * {@code retold} (the files of articles that changed only in what they say) is known.
+     * {@code retold} (the texts, as {@link TextReads} names them, of articles that changed only in what they say)
+     * is known.
      */
     public PageChanges changesSince(RenderedPages previous, byte[] shape, Set<String> retold) {
         if (retold == null || previous.shape() == null || !Arrays.equals(previous.shape(), shape)) {
@@ -102,7 +123,9 @@ public final class Fingerprints {
         }
         Set<String> changedMembers = new java.util.HashSet<>();
         previous.members().forEach((member, digest) -> {
-            if (!Arrays.equals(digest, memberDigest(member))) changedMembers.add(member);
+            // the same shape, and articles changed in their text only: the lists of articles are as they were
+            if (SiteDependencies.followsFromPlaces(member)) members.put(member, digest);
+            else if (!Arrays.equals(digest, memberDigest(member))) changedMembers.add(member);
         });
         return new PageChanges(retold, changedMembers);
     }

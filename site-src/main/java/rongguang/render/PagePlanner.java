@@ -167,7 +167,8 @@ public final class PagePlanner {
 
     /**
      * A page whose own variables are worked out when first needed. Whatever {@code own} takes from an article's
-     * text (body, summary) must come with the article itself among the variables (see {@link Fingerprints#shape}).
+     * text (body, summary) must come with the article itself as a variable of its own: the page then depends on
+     * all of the article's text ({@link TextReads#own}).
      */
     private Page page(String path, String template, String section, String title, String description,
                       Supplier<Map<String, Object>> own) {

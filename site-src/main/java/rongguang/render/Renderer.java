@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import rongguang.write.FileStamp;
@@ -32,6 +33,7 @@ public final class Renderer {
     /** The prefix of the dependency a page records for an image under media/ it shows. */
     static final String MEDIA_PREFIX = "media:";
 
+    private static final String[] NO_TEXTS = {};
     private final Configuration templates;
     private final Problems problems;
     private final Map<String, ImageInfo> images;
@@ -80,21 +82,22 @@ public final class Renderer {
                 PageRecord before = previous.get(page.file());
                 boolean compared = before != null && changes.reach(page, before);
                 if (compared) fingerprinted.incrementAndGet();
-                if (before != null && (!compared
-                        || Arrays.equals(before.fingerprint(), fingerprints.of(page, before.members()).digest()))
+                if (before != null && (!compared || Arrays.equals(before.fingerprint(),
+                        fingerprints.of(page, before.members(), before.texts())))
                         && sink.keep(page.file(), before.stamp())) {
                     records.put(page.file(), before);
                     unchanged.incrementAndGet();
                 } else {
                     Set<String> members = ConcurrentHashMap.newKeySet();
-                    byte[] bytes = render(page, members, failures);
+                    Set<String> texts = new TreeSet<>();
+                    byte[] bytes = render(page, members, texts, failures);
                     if (bytes != null) {
                         FileStamp stamp = sink.write(page.file(), bytes);
-                        Digests.Digested fingerprint = fingerprints.of(page, members);
+                        String[] read = texts.isEmpty() ? NO_TEXTS : texts.toArray(NO_TEXTS);
+                        byte[] fingerprint = fingerprints.of(page, members, read);
                         if (!compared) fingerprinted.incrementAndGet();
-                        Set<String> read = memberSets.computeIfAbsent(Set.copyOf(members), m -> m);
-                        records.put(page.file(), new PageRecord(page.file(), fingerprint.digest(), read,
-                                fingerprint.articles(), stamp));
+                        records.put(page.file(), new PageRecord(page.file(), fingerprint,
+                                memberSets.computeIfAbsent(Set.copyOf(members), m -> m), read, stamp));
                         written.incrementAndGet();
                     }
                 }
@@ -116,13 +119,14 @@ public final class Renderer {
     private record Failure(String file, int line, int column, String message) {}
 
     /** The page's bytes, or null after reporting a template problem. */
-    byte[] render(Page page, Set<String> members, Map<Failure, List<String>> failures) throws IOException {
+    byte[] render(Page page, Set<String> members, Set<String> texts, Map<Failure, List<String>> failures)
+            throws IOException {
         if (page instanceof Page.Json json) return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json.value());
-        return renderTemplate((Page.Templated) page, members, failures);
+        return renderTemplate((Page.Templated) page, members, texts, failures);
     }
 
-    private byte[] renderTemplate(Page.Templated page, Set<String> members, Map<Failure, List<String>> failures)
-            throws IOException {
+    private byte[] renderTemplate(Page.Templated page, Set<String> members, Set<String> texts,
+                                  Map<Failure, List<String>> failures) throws IOException {
         Template template;
         try {
             template = templates.getTemplate(page.template());
@@ -138,6 +142,7 @@ public final class Renderer {
         try {
             Environment env = template.createProcessingEnvironment(page.variables(), out);
             SiteDependencies.record(env, members);
+            TextReads.record(env, TextReads.own(page.variables(), texts));
             env.process();
         } catch (TemplateException e) {
             String source = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : page.template();

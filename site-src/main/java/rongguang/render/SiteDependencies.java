@@ -67,6 +67,18 @@ final class SiteDependencies {
         };
     }
 
+    /**
+     * Whether a member is made of the visible articles in order, digested by where each shows, and of what the
+     * shape of the site covers ({@link Fingerprints#shape}): then two builds of the same shape whose articles differ
+     * at most in their text see the same value, and its digest need not be worked out again.
+     */
+    static boolean followsFromPlaces(String member) {
+        return switch (member) {
+            case "articles", "articlesOfCity", "articlesOfExemplar", "neighbours", "columns", "tags", "badge" -> true;
+            default -> false;
+        };
+    }
+
     private static final class Tracked implements TemplateHashModel, AdapterTemplateModel {
         private final TemplateHashModel site;
         private final Object adapted;

@@ -10,8 +10,10 @@ import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateHashModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
+import rongguang.model.Article;
 import rongguang.model.Site;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
@@ -60,7 +62,9 @@ public final class Templates {
             @Override
             public TemplateModel wrap(Object obj) throws TemplateModelException {
                 TemplateModel model = super.wrap(obj);
-                return obj instanceof Site ? SiteDependencies.tracked((TemplateHashModel) model, obj) : model;
+                if (obj instanceof Site) return SiteDependencies.tracked((TemplateHashModel) model, obj);
+                if (obj instanceof Article a) return TextReads.tracked((TemplateHashModelEx) model, a);
+                return model;
             }
         });
         return cfg;

@@ -23,8 +23,8 @@ class DigestsTest {
     @Test
     void aMapsDigestDoesNotDependOnItsOrder() {
         assertThat(digest(ordered("b", 2, "a", List.of("x")))).isEqualTo(digest(ordered("a", List.of("x"), "b", 2)));
-        assertThat(new Digests().ofVariables(new HashMap<>(Map.of("root", "../", "title", "标题"))).digest())
-                .isEqualTo(new Digests().ofVariables(new LinkedHashMap<>(Map.of("title", "标题", "root", "../"))).digest());
+        assertThat(new Digests().ofVariables(new HashMap<>(Map.of("root", "../", "title", "标题"))))
+                .isEqualTo(new Digests().ofVariables(new LinkedHashMap<>(Map.of("title", "标题", "root", "../"))));
     }
 
     @Test
@@ -45,25 +45,25 @@ class DigestsTest {
         assertThat(digest(ordered(1, "壹", "1", "一"))).isNotEqualTo(both);
     }
 
-    private static rongguang.model.Article article(String file, String body) {
+    private static rongguang.model.Article article(String title, String summary, String body) {
         java.time.ZonedDateTime date = java.time.ZonedDateTime.parse("2026-11-01T08:00:00+08:00[Asia/Shanghai]");
-        return new rongguang.model.Article("a", "标题", null, null, List.of(), null, null, List.of(), List.of(),
-                List.of(), "摘要", null, date, null, null, false, () -> body, file, file + ":" + body.hashCode());
+        return new rongguang.model.Article("a", title, null, null, List.of(), null, null, List.of(), List.of(),
+                List.of(), summary, null, date, null, null, false, () -> body, "content/articles/a.md",
+                title + summary + body);
     }
 
     @Test
-    void aDigestNamesTheArticlesItTookInAlsoThroughAMemoizedList() {
-        Digests digests = new Digests();
-        rongguang.model.Article one = article("content/articles/one.md", "正文一");
-        rongguang.model.Article two = article("content/articles/two.md", "正文二");
-        List<rongguang.model.Article> shared = List.of(one, two);
-        Digests.Digested first = digests.ofVariables(new HashMap<>(Map.of("list", shared, "title", "第一页")));
-        // the second page meets the list in the memo, and still names its articles
-        Digests.Digested second = digests.ofVariables(new HashMap<>(Map.of("items", List.of(shared), "article", one)));
-        Digests.Digested none = digests.ofVariables(new HashMap<>(Map.of("title", "没有文章")));
+    void anArticleIsDigestedByWhereItShowsNotByWhatItSays() {
+        byte[] base = digest(List.of(article("标题", "摘要", "正文")));
+        // its text is added to a page's fingerprint only where the page reads it (TextReads)
+        assertThat(digest(List.of(article("标题", "另一个摘要", "另一段正文")))).isEqualTo(base);
+        assertThat(digest(List.of(article("新标题", "摘要", "正文")))).isNotEqualTo(base);
+    }
 
-        assertThat(first.articles()).containsExactlyInAnyOrder("content/articles/one.md", "content/articles/two.md");
-        assertThat(second.articles()).containsExactlyInAnyOrder("content/articles/one.md", "content/articles/two.md");
-        assertThat(none.articles()).isEmpty();
+    @Test
+    void wholeArticlesStandForAllOfTheirSource() {
+        byte[] base = Digests.wholeArticles().of(List.of(article("标题", "摘要", "正文")));
+        assertThat(Digests.wholeArticles().of(List.of(article("标题", "摘要", "另一段正文")))).isNotEqualTo(base);
+        assertThat(Digests.wholeArticles().of(List.of(article("标题", "摘要", "正文")))).isEqualTo(base);
     }
 }
