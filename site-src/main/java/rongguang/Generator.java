@@ -144,6 +144,13 @@ public final class Generator {
         /** Called just before the tree is committed. */
         default void committing() throws IOException {
         }
+
+        /**
+         * Called when the pages, media and assets are written, before the search index: an output that may show
+         * them at once (the preview) commits them now, all but the index.
+         */
+        default void pagesReady(OutputTree out, Result soFar) throws IOException {
+        }
     }
 
     private static Path templatesDir(Options options) {
@@ -179,8 +186,6 @@ public final class Generator {
         try (OutputTree out = output.begin()) {
             Rendered rendered = render(options, site, previousArticles, previousPages, templates, templatesDir, assets,
                     images, out, problems, timings);
-            SearchIndex.State index = options.search() ? SearchIndex.write(site, indexFiles(out), previousIndex) : null;
-            timings.lap("索引");
             out.copyTree(mediaDir, "media");
             for (Map.Entry<String, ImageStore.Copy> copy : imageStore.copies(images).entrySet()) {
                 if (copy.getValue() instanceof ImageStore.Copy.InFile f) out.copyFile(f.file(), "media/" + copy.getKey());
@@ -190,10 +195,14 @@ public final class Generator {
                 out.write("assets/" + file.getKey(), file.getValue());
             }
             timings.lap("复制");
+            Renderer.Outcome outcome = rendered.outcome();
+            output.pagesReady(out, new Result(rendered.planned(), out.fileCount(), outcome.written(),
+                    outcome.unchanged(), outcome.fingerprinted(), site, timings));
+            SearchIndex.State index = options.search() ? SearchIndex.write(site, indexFiles(out), previousIndex) : null;
+            timings.lap("索引");
             output.committing();
             out.commit();
             timings.lap("替换");
-            Renderer.Outcome outcome = rendered.outcome();
             Result result = new Result(rendered.planned(), out.fileCount(), outcome.written(), outcome.unchanged(),
                     outcome.fingerprinted(), site, timings);
             return new Built(result, loader.entries(), loader.dataEntries(), loader.listings(), rendered.pages(),
@@ -285,6 +294,15 @@ public final class Generator {
          * unknown): folders none of them is in are not walked. Changes are gathered until a build succeeds.
          */
         public Result build(Problems problems, Set<Path> changed) throws IOException {
+            return build(problems, changed, null);
+        }
+
+        /**
+         * The same, telling {@code pagesReady} (when not null) as soon as the pages, media and assets are in place,
+         * before the search index is updated: the dev server reloads the browser then.
+         */
+        public Result build(Problems problems, Set<Path> changed, java.util.function.Consumer<Result> pagesReady)
+                throws IOException {
             if (changed == null) {
                 touched = null;
             } else if (touched != null) {
@@ -305,12 +323,37 @@ public final class Generator {
                 templates = Templates.configuration(templatesDir(options));
                 templates.setTemplateUpdateDelayMilliseconds(0);
             }
-            Built built = generator.build(options, bodies, sameSettings ? articles : Map.of(),
-                    sameSettings ? data : Map.of(), sameSettings ? listings : SiteLoader.Listings.NONE,
-                    touched == null ? null : Set.copyOf(touched), sameSettings ? pages : RenderedPages.NONE, related,
-                    sameSettings ? index : null, images,
-                    () -> OutputTree.overlay(options.outputDir(), options.siteDir(), files),
-                    templates, problems, new Timings());
+            boolean[] pagesCommitted = {false};
+            Output output = new Output() {
+                @Override
+                public OutputTree begin() throws IOException {
+                    return OutputTree.overlay(options.outputDir(), options.siteDir(), files);
+                }
+
+                @Override
+                public void pagesReady(OutputTree out, Result soFar) throws IOException {
+                    if (pagesReady == null) return;
+                    out.commitAllBut(SearchIndex::isIndexFile);
+                    pagesCommitted[0] = true;
+                    pagesReady.accept(soFar);
+                }
+            };
+            Built built;
+            try {
+                built = generator.build(options, bodies, sameSettings ? articles : Map.of(),
+                        sameSettings ? data : Map.of(), sameSettings ? listings : SiteLoader.Listings.NONE,
+                        touched == null ? null : Set.copyOf(touched), sameSettings ? pages : RenderedPages.NONE,
+                        related, sameSettings ? index : null, images, output, templates, problems, new Timings());
+            } catch (IOException | RuntimeException e) {
+                // the pages are in place but the index is not: what this session remembers of the folder is
+                // no longer true, so the next build starts from an empty one
+                if (pagesCommitted[0]) {
+                    key = null;
+                    files = Set.of();
+                    touched = null;
+                }
+                throw e;
+            }
             key = now;
             articles = built.articles();
             data = built.data();

@@ -106,6 +106,11 @@ public final class SearchIndex {
 
     private SearchIndex() {}
 
+    /** Whether an output file is one of the index's (not the {@code /search/} page). */
+    public static boolean isIndexFile(String file) {
+        return file.startsWith("search/index/") || file.startsWith("search/doc/");
+    }
+
     /**
      * Writes the index, updating the one {@code previous} describes when it can (null: none); returns the state
      * of the index written.

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import rongguang.Generator;
 import rongguang.problems.BuildFailedException;
 import rongguang.problems.Problem;
@@ -35,23 +36,28 @@ public final class IncrementalPreview implements Preview, AutoCloseable {
 
     @Override
     public Outcome buildAll() {
-        return build(null);
+        return build(null, null);
     }
 
     /** Re-reads only the changed files among the ones it read before (file sizes and times, page fingerprints). */
     @Override
     public Outcome rebuild(Set<Path> changed) {
-        return build(changed);
+        return build(changed, null);
     }
 
-    private Outcome build(Set<Path> changed) {
+    @Override
+    public Outcome rebuild(Set<Path> changed, Consumer<Outcome> pagesReady) {
+        return build(changed, pagesReady);
+    }
+
+    private Outcome build(Set<Path> changed, Consumer<Outcome> pagesReady) {
         long start = System.nanoTime();
         Problems problems = new Problems();
         try {
             if (session == null) session = new Generator.Session(new Generator.Options(siteDir, root, now, true));
-            Generator.Result result = session.build(problems, changed);
-            return new Outcome(true, problems.sorted(), result.written(), result.unchanged() == 0, since(start),
-                    result.site().settings().basePath(), result.timings().toString());
+            Generator.Result result = session.build(problems, changed, pagesReady == null ? null
+                    : soFar -> pagesReady.accept(outcome(soFar, problems, start)));
+            return outcome(result, problems, start);
         } catch (BuildFailedException e) {
             return failed(problems.sorted(), start);
         } catch (IOException e) {
@@ -60,6 +66,11 @@ public final class IncrementalPreview implements Preview, AutoCloseable {
             // a bug, not bad content: the editor still sees it, and the server goes on
             return failed(with(problems, new Problem(".", 0, 0, Severity.ERROR, "内部错误：" + e)), start);
         }
+    }
+
+    private static Outcome outcome(Generator.Result result, Problems problems, long start) {
+        return new Outcome(true, problems.sorted(), result.written(), result.unchanged() == 0, since(start),
+                result.site().settings().basePath(), result.timings().toString());
     }
 
     @Override

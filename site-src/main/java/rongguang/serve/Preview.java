@@ -2,6 +2,7 @@ package rongguang.serve;
 
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * How the preview of {@code serve} is (re)built: the server only asks for builds and serves what lies under
@@ -22,6 +23,15 @@ public interface Preview {
      *                call; a folder stands for everything that was, or is, under it
      */
     Outcome rebuild(Set<Path> changed);
+
+    /**
+     * Rebuilds after changes, telling {@code pagesReady} of a good build as soon as its pages are in place, before
+     * what only {@code /search/} reads (the search index) is: pages may reload then. The outcome returned is the
+     * build's whole one; when it failed after {@code pagesReady}, the pages in place are the new ones.
+     */
+    default Outcome rebuild(Set<Path> changed, Consumer<Outcome> pagesReady) {
+        return rebuild(changed);
+    }
 
     /** The folder the preview is written to; it may be missing for a moment while a new tree is swapped in. */
     Path root();

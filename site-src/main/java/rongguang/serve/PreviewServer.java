@@ -126,12 +126,29 @@ public final class PreviewServer implements AutoCloseable {
     private void rebuild(ChangeWatcher.Changes changes) {
         synchronized (buildLock) {
             if (closed.get()) return;
-            publish(changes.overflow() ? preview.buildAll() : preview.rebuild(changes.paths()));
+            if (changes.overflow()) {
+                publish(preview.buildAll());
+                return;
+            }
+            Outcome[] early = {null};
+            Outcome outcome = preview.rebuild(changes.paths(), ready -> {
+                early[0] = ready;
+                reload(ready);
+            });
+            // pages reloaded as soon as they were in place; the terminal hears of the whole build
+            if (early[0] != null && outcome.ok()) listener.built(outcome);
+            else publish(outcome);
         }
     }
 
-    /** Puts the outcome's generation in place (after its tree, so cached files are never stale), then tells pages. */
+    /** Puts the outcome's generation in place, tells pages, then the listener. */
     private void publish(Outcome outcome) {
+        reload(outcome);
+        listener.built(outcome);
+    }
+
+    /** Puts the outcome's generation in place (after its tree, so cached files are never stale), then tells pages. */
+    private void reload(Outcome outcome) {
         Generation previous = current.get();
         Generation next = new Generation(instance + "-" + (++builds),
                 outcome.ok() ? outcome.basePath() : previous.basePath(),
@@ -140,7 +157,6 @@ public final class PreviewServer implements AutoCloseable {
                 outcome.ok() ? List.of() : outcome.problems());
         current.set(next);
         events.publish(next);
-        listener.built(outcome);
     }
 
     /** The address the server listens on. */

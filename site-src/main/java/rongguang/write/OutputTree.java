@@ -39,6 +39,8 @@ public final class OutputTree implements AutoCloseable {
     private final AtomicInteger files = new AtomicInteger();
     private final Set<Path> created = ConcurrentHashMap.newKeySet();
     private boolean committed;
+    /** After {@link #commitAllBut}: the files still to be committed. */
+    private java.util.function.Predicate<String> held;
 
     private OutputTree(Path output, Set<String> previousFiles, boolean trusted) {
         this.output = output;
@@ -282,8 +284,28 @@ public final class OutputTree implements AutoCloseable {
         deleteTree(old);
     }
 
+    /**
+     * In an overlay: moves the files written so far into place and removes the last build's files that this one
+     * neither wrote nor kept, except the {@code held} ones, still being written (the search index, after the
+     * pages of the preview); {@link #commit} later moves and removes the rest.
+     */
+    public void commitAllBut(java.util.function.Predicate<String> held) throws IOException {
+        if (previousFiles == null || this.held != null) throw new IllegalStateException("只有叠加的输出能分两次提交");
+        moveStaged();
+        removeGone(held.negate());
+        this.held = held;
+    }
+
     private void commitOverlay() throws IOException {
+        moveStaged();
+        removeGone(held == null ? file -> true : held);
+        deleteTree(staging);
+        committed = true;
+    }
+
+    private void moveStaged() throws IOException {
         Files.createDirectories(output);
+        if (!Files.isDirectory(staging)) return;
         try (Stream<Path> walk = Files.walk(staging)) {
             for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 Path target = output.resolve(staging.relativize(p).toString());
@@ -291,8 +313,11 @@ public final class OutputTree implements AutoCloseable {
                 Files.move(p, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
+
+    private void removeGone(java.util.function.Predicate<String> which) throws IOException {
         for (String gone : previousFiles) {
-            if (touched.contains(gone)) continue;
+            if (touched.contains(gone) || !which.test(gone)) continue;
             Path p = current(gone);
             if (p == null) continue;
             Files.deleteIfExists(p);
@@ -301,8 +326,6 @@ public final class OutputTree implements AutoCloseable {
                 Files.delete(dir);
             }
         }
-        deleteTree(staging);
-        committed = true;
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

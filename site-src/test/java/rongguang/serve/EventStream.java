@@ -37,6 +37,11 @@ final class EventStream implements AutoCloseable {
         }
     }
 
+    /** The next event within {@code wait}, or null. */
+    Event next(java.time.Duration wait) throws InterruptedException {
+        return events.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     Event await(String name) throws InterruptedException {
         return await(name, e -> e.name().equals(name));
     }

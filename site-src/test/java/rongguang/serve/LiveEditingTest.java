@@ -133,6 +133,40 @@ class LiveEditingTest {
     }
 
     @Test
+    void aSaveReloadsThePagesOnceAndTheSearchIndexFollows() throws Exception {
+        TestSite site = TestSite.create(tmp.resolve("site"), 10).article("first", "第一篇", "2025-01-01");
+        serve(site);
+        String doc = "/search/doc/" + searchDocumentOf("articles/first/") + ".json";
+        assertThat(served.get(doc).body()).doesNotContain("蓝鲸");
+        try (EventStream events = new EventStream(served.uri("/__rongguang/events"))) {
+            events.await("reload");
+            int builds = served.outcomes.size();
+            site.write("content/articles/first.md", "---\ntitle: 第一篇\ndate: 2025-01-01\n---\n\n正文里有新添的词语蓝鲸。\n");
+
+            // the reload is sent once the pages are in place, the search index is written after it
+            events.await("reload");
+            assertThat(served.get("/articles/first/").body()).contains("蓝鲸");
+            served.awaitPage(doc, "the search index", r -> r.body().contains("蓝鲸"));
+            assertThat(served.awaitOutcomes(builds + 1)).hasSize(builds + 1).last().extracting(Outcome::ok).isEqualTo(true);
+            assertThat(events.next(java.time.Duration.ofMillis(300))).as("one reload for one build").isNull();
+        }
+    }
+
+    /** The number of the search index's document for a page. */
+    private int searchDocumentOf(String url) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int count = 0;
+        for (com.fasterxml.jackson.databind.JsonNode kind : json.readTree(served.get("/search/index/meta.json").body())
+                .path("kinds")) {
+            count += kind.path("count").asInt();
+        }
+        for (int n = 0; n < count; n++) {
+            if (json.readTree(served.get("/search/doc/" + n + ".json").body()).path("url").asText().equals(url)) return n;
+        }
+        throw new AssertionError("no search document for " + url);
+    }
+
+    @Test
     void aBrokenFrontMatterShowsTheOverlayWhileTheLastGoodPagesAreServedThenAFixClearsIt() throws Exception {
         TestSite site = TestSite.create(tmp.resolve("site"), 10)
                 .article("a", "好的文章", "2025-01-01")
@@ -166,7 +200,7 @@ class LiveEditingTest {
             assertThat(fixed.body()).contains("修好的标题");
             assertThat(hasOverlay(served.get("/articles/b/"))).isFalse();
         }
-        assertThat(served.outcomes).extracting(Outcome::ok).containsSubsequence(true, false, true);
+        assertThat(served.awaitOutcomes(3)).extracting(Outcome::ok).containsSubsequence(true, false, true);
     }
 
     @Test

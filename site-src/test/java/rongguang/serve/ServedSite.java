@@ -101,6 +101,16 @@ final class ServedSite implements AutoCloseable {
     }
 
     /** GETs {@code path} until the response satisfies {@code condition}, and returns that response. */
+    /**
+     * The outcomes once there are at least {@code count}: a build is reported when it is whole, a moment after
+     * its pages reload (the search index comes last).
+     */
+    List<Outcome> awaitOutcomes(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (outcomes.size() < count && System.nanoTime() < deadline) Thread.sleep(10);
+        return outcomes;
+    }
+
     HttpResponse<String> awaitPage(String path, String what, Predicate<HttpResponse<String>> condition)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
