@@ -135,8 +135,11 @@ class IncrementalBuildTest {
                 .flatMap(c -> Stream.of(Mode.values()).map(m -> Arguments.of(c, m)));
     }
 
-    /** The cache of {@code build}, the dev server's session, and the session told the changed paths. */
-    enum Mode { CACHE, SESSION, SESSION_TOLD }
+    /**
+     * The cache of {@code build}, the dev server's session, the session told the changed paths, and the session
+     * told them that commits the pages before the search index (as {@code serve} does, to reload pages sooner).
+     */
+    enum Mode { CACHE, SESSION, SESSION_TOLD, SESSION_PAGES_FIRST }
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("changes")
@@ -155,8 +158,14 @@ class IncrementalBuildTest {
                 first = s.build(new Problems());
                 Map<Path, String> before = SiteFiles.state(site);
                 change.edit().apply(site);
-                second = mode == Mode.SESSION ? s.build(new Problems())
-                        : s.build(new Problems(), SiteFiles.changed(before, SiteFiles.state(site)));
+                java.util.concurrent.atomic.AtomicInteger pagesReady = new java.util.concurrent.atomic.AtomicInteger();
+                second = switch (mode) {
+                    case SESSION -> s.build(new Problems());
+                    case SESSION_TOLD -> s.build(new Problems(), SiteFiles.changed(before, SiteFiles.state(site)));
+                    default -> s.build(new Problems(), SiteFiles.changed(before, SiteFiles.state(site)),
+                            result -> pagesReady.incrementAndGet());
+                };
+                assertThat(pagesReady.get()).isEqualTo(mode == Mode.SESSION_PAGES_FIRST ? 1 : 0);
             }
         } else {
             first = new Generator().build(options, new Problems());

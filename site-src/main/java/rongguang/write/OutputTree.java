@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,8 +42,8 @@ public final class OutputTree implements AutoCloseable {
     private final AtomicInteger files = new AtomicInteger();
     private final Set<Path> created = ConcurrentHashMap.newKeySet();
     private boolean committed;
-    /** After {@link #commitAllBut}: the files still to be committed. */
-    private java.util.function.Predicate<String> held;
+    /** After {@link #commitAllBut}: the held files that were gone then, to remove at commit unless written since. */
+    private List<String> heldGone;
 
     private OutputTree(Path output, Set<String> previousFiles, boolean trusted) {
         this.output = output;
@@ -70,7 +73,7 @@ public final class OutputTree implements AutoCloseable {
      * (empty the first time; the folder is then emptied).
      */
     public static OutputTree overlay(Path output, Path siteDir, Set<String> previousFiles) throws IOException {
-        OutputTree tree = begin(output, siteDir, Set.copyOf(previousFiles), true);
+        OutputTree tree = begin(output, siteDir, java.util.Collections.unmodifiableSet(previousFiles), true);
         if (previousFiles.isEmpty()) deleteTree(tree.output);
         return tree;
     }
@@ -267,9 +270,12 @@ public final class OutputTree implements AutoCloseable {
         return files.get();
     }
 
-    /** The files of the output after this build: to pass to the next overlay. */
+    /**
+     * The files of the output after this build, to pass to the next overlay: a view, not a copy (the preview
+     * passes 30,000 names from build to build), to be read once the tree is committed.
+     */
     public Set<String> files() {
-        return Set.copyOf(touched);
+        return java.util.Collections.unmodifiableSet(touched);
     }
 
     /** Swaps the new tree in for the old one; in an overlay, moves each new file into place and removes the gone. */
@@ -290,15 +296,14 @@ public final class OutputTree implements AutoCloseable {
      * pages of the preview); {@link #commit} later moves and removes the rest.
      */
     public void commitAllBut(java.util.function.Predicate<String> held) throws IOException {
-        if (previousFiles == null || this.held != null) throw new IllegalStateException("只有叠加的输出能分两次提交");
+        if (previousFiles == null || heldGone != null) throw new IllegalStateException("只有叠加的输出能分两次提交");
         moveStaged();
-        removeGone(held.negate());
-        this.held = held;
+        heldGone = removeGone(previousFiles, held);
     }
 
     private void commitOverlay() throws IOException {
         moveStaged();
-        removeGone(held == null ? file -> true : held);
+        removeGone(heldGone == null ? previousFiles : heldGone, file -> false);
         deleteTree(staging);
         committed = true;
     }
@@ -315,9 +320,19 @@ public final class OutputTree implements AutoCloseable {
         }
     }
 
-    private void removeGone(java.util.function.Predicate<String> which) throws IOException {
-        for (String gone : previousFiles) {
-            if (touched.contains(gone) || !which.test(gone)) continue;
+    /**
+     * Removes those of {@code files} that this build neither wrote nor kept, but the {@code held} ones; returns
+     * the held ones, to look at again when the tree is committed.
+     */
+    private List<String> removeGone(Collection<String> files, java.util.function.Predicate<String> held)
+            throws IOException {
+        List<String> later = new ArrayList<>();
+        for (String gone : files) {
+            if (touched.contains(gone)) continue;
+            if (held.test(gone)) {
+                later.add(gone);
+                continue;
+            }
             Path p = current(gone);
             if (p == null) continue;
             Files.deleteIfExists(p);
@@ -326,6 +341,7 @@ public final class OutputTree implements AutoCloseable {
                 Files.delete(dir);
             }
         }
+        return later;
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
