@@ -21,17 +21,12 @@ final class SiteDependencies {
 
     /** Starts recording for the page rendered in {@code env}. */
     static void record(Environment env, Set<String> members) {
-        env.setCustomAttribute(MEMBERS, members);
+        Recorded.start(env, MEMBERS, members);
     }
 
     /** Notes that the page being rendered on this thread depends on {@code member} (an asset, a media file). */
     static void note(String member) {
-        Environment env = Environment.getCurrentEnvironment();
-        if (env != null && env.getCustomAttribute(MEMBERS) instanceof Set<?> members) {
-            @SuppressWarnings("unchecked")
-            Set<String> set = (Set<String>) members;
-            set.add(member);
-        }
+        Recorded.add(MEMBERS, member);
     }
 
     /** The {@code site} seen by templates: the usual bean, noting each member read. */
@@ -89,12 +84,8 @@ final class SiteDependencies {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public TemplateModel get(String key) throws TemplateModelException {
-            Environment env = Environment.getCurrentEnvironment();
-            if (env != null && env.getCustomAttribute(MEMBERS) instanceof Set<?> members) {
-                ((Set<String>) members).add(key);
-            }
+            note(key);
             return site.get(key);
         }
 

@@ -63,16 +63,11 @@ public final class TextReads {
 
     /** Starts recording for the page rendered in {@code env}. */
     static void record(Environment env, Set<String> texts) {
-        env.setCustomAttribute(ATTRIBUTE, texts);
+        Recorded.start(env, ATTRIBUTE, texts);
     }
 
     private static void note(String key) {
-        Environment env = Environment.getCurrentEnvironment();
-        if (env != null && env.getCustomAttribute(ATTRIBUTE) instanceof Set<?> texts) {
-            @SuppressWarnings("unchecked")
-            Set<String> set = (Set<String>) texts;
-            set.add(key);
-        }
+        Recorded.add(ATTRIBUTE, key);
     }
 
     /** The article seen by templates: the usual bean, noting each read of its text. */
