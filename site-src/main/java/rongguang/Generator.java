@@ -191,8 +191,9 @@ public final class Generator {
                 if (copy.getValue() instanceof ImageStore.Copy.InFile f) out.copyFile(f.file(), "media/" + copy.getKey());
                 else out.write("media/" + copy.getKey(), ((ImageStore.Copy.InMemory) copy.getValue()).bytes());
             }
+            // kept where the output has them already: the same few files on every rebuild of the preview
             for (Map.Entry<String, byte[]> file : assets.files().entrySet()) {
-                out.write("assets/" + file.getKey(), file.getValue());
+                out.writeIfChanged("assets/" + file.getKey(), file.getValue());
             }
             timings.lap("复制");
             Renderer.Outcome outcome = rendered.outcome();

@@ -314,7 +314,8 @@ public final class OutputTree implements AutoCloseable {
         try (Stream<Path> walk = Files.walk(staging)) {
             for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 Path target = output.resolve(staging.relativize(p).toString());
-                Files.createDirectories(target.getParent());
+                // most folders are there already: a look costs less than the exception createDirectories catches
+                if (!Files.isDirectory(target.getParent())) Files.createDirectories(target.getParent());
                 Files.move(p, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         }
