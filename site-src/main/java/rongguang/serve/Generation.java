@@ -41,6 +41,14 @@ final class Generation {
         this.eventData = Overlay.json(version, !failed, problems, hasPages);
     }
 
+    /**
+     * The same generation with nothing cached: for files that changed after it was put in place (the search
+     * index, written after the pages' reload), without telling pages to reload.
+     */
+    Generation uncached() {
+        return new Generation(version, basePath, hasPages, failed, problems);
+    }
+
     String version() {
         return version;
     }

@@ -135,9 +135,14 @@ public final class PreviewServer implements AutoCloseable {
                 early[0] = ready;
                 reload(ready);
             });
-            // pages reloaded as soon as they were in place; the terminal hears of the whole build
-            if (early[0] != null && outcome.ok()) listener.built(outcome);
-            else publish(outcome);
+            // pages reloaded as soon as they were in place: what was read from the tree since may be older than the
+            // index written after; the terminal hears of the whole build
+            if (early[0] != null && outcome.ok()) {
+                current.set(current.get().uncached());
+                listener.built(outcome);
+            } else {
+                publish(outcome);
+            }
         }
     }
 
