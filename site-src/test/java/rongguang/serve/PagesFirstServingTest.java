@@ -94,17 +94,8 @@ class PagesFirstServingTest {
         Files.createDirectories(site.resolve("content"));
         Files.createDirectories(site.resolve("templates"));
         PagesThenIndex preview = new PagesThenIndex(tmp.resolve("preview"));
-        List<Outcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
-        PreviewServer.Listener listener = new PreviewServer.Listener() {
-            @Override
-            public void built(Outcome outcome) {
-                outcomes.add(outcome);
-            }
-
-            @Override
-            public void warning(String message) {
-            }
-        };
+        RecordingListener listener = new RecordingListener();
+        List<Outcome> outcomes = listener.outcomes;
         try (PreviewServer server = PreviewServer.start(site, preview, PreviewServer.Config.loopback(0), listener)) {
             preview.server = server.url();
             assertThat(get(server.url(), "/search/doc/0.json")).contains("旧的");

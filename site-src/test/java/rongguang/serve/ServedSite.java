@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import rongguang.testing.TestSite;
@@ -50,19 +49,7 @@ final class ServedSite implements AutoCloseable {
 
     static ServedSite start(TestSite site) throws IOException {
         PreviewFolder folder = PreviewFolder.create();
-        List<Outcome> outcomes = new CopyOnWriteArrayList<>();
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        PreviewServer.Listener listener = new PreviewServer.Listener() {
-            @Override
-            public void built(Outcome outcome) {
-                outcomes.add(outcome);
-            }
-
-            @Override
-            public void warning(String message) {
-                warnings.add(message);
-            }
-        };
+        RecordingListener listener = new RecordingListener();
         PreviewServer.Config config = new PreviewServer.Config("127.0.0.1", 0, false,
                 PreviewServer.Config.QUIET_PERIOD, KEEP_ALIVE);
         PreviewServer server;
@@ -73,7 +60,7 @@ final class ServedSite implements AutoCloseable {
             folder.close();
             throw e;
         }
-        return new ServedSite(site, folder, server, outcomes, warnings);
+        return new ServedSite(site, folder, server, listener.outcomes, listener.warnings);
     }
 
     int port() {
