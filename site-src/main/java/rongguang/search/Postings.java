@@ -138,7 +138,6 @@ final class Postings {
             return keys;
         }
 
-        /** Encodes each key's positions into {@link #blocks}: gaps (the first from -1), then 0. */
         /** A position block: the gaps between {@code positions[from, to)}, the first counted from -1, then 0. */
         private static void block(Bytes out, int[] positions, int from, int to) {
             int previous = -1;
@@ -149,6 +148,7 @@ final class Postings {
             out.varint(0);
         }
 
+        /** Encodes each key's positions into {@link #blocks}: gaps (the first from -1), then 0. */
         private void group() {
             Scratch sc = scratch;
             int[] at = sc.groupStarts();
