@@ -130,14 +130,14 @@ public final class PreviewServer implements AutoCloseable {
                 publish(preview.buildAll());
                 return;
             }
-            Outcome[] early = {null};
+            boolean[] reloaded = {false};
             Outcome outcome = preview.rebuild(changes.paths(), ready -> {
-                early[0] = ready;
+                reloaded[0] = true;
                 reload(ready);
             });
             // pages reloaded as soon as they were in place: what was read from the tree since may be older than the
             // index written after; the terminal hears of the whole build
-            if (early[0] != null && outcome.ok()) {
+            if (reloaded[0] && outcome.ok()) {
                 current.set(current.get().uncached());
                 listener.built(outcome);
             } else {
