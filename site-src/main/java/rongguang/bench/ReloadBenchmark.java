@@ -63,19 +63,23 @@ public final class ReloadBenchmark {
             for (int i = 0; i < warmup + edits; i++) {
                 events.clear();
                 String text = original + "\n第 " + (i + 1) + " 次修改。\n";
+                JvmCounters before = JvmCounters.now();
                 long start = System.nanoTime();
                 Files.writeString(article, text, StandardCharsets.UTF_8);
                 String event = events.poll(60, TimeUnit.SECONDS);
                 double ms = (System.nanoTime() - start) / 1e6;
+                JvmCounters toReload = JvmCounters.now().since(before);
                 if (event == null) throw new IOException("60 秒内没有收到重新加载事件");
                 if (!event.equals("reload")) throw new IOException("重新构建失败（事件 " + event + "）");
                 // the search index is written after the reload: the next save waits for the whole build, as an
                 // editor's next save does, rather than queue behind it
                 if (listener.builds.poll(60, TimeUnit.SECONDS) == null) throw new IOException("60 秒内没有构建完");
+                JvmCounters build = JvmCounters.now().since(before);
                 if (i >= warmup) {
                     times.add(ms);
-                    out.printf(Locale.ROOT, "第 %2d 次保存 → 重新加载：%.1f ms（%s）%n", i - warmup + 1, ms,
-                            listener.stages);
+                    out.printf(Locale.ROOT, "第 %2d 次保存 → 重新加载：%.1f ms（%s；其中垃圾回收 %d 次 %d ms；整次构建分配 %.1f MB）%n",
+                            i - warmup + 1, ms, listener.stages, toReload.gcCount(), toReload.gcMillis(),
+                            build.allocatedBytes() / 1e6);
                     out.flush();
                 }
             }
