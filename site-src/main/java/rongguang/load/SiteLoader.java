@@ -104,7 +104,7 @@ public final class SiteLoader {
         List<Located<rongguang.model.Article>> articles = Collections.synchronizedList(new ArrayList<>());
         found(content.resolve("articles"), ".md", problems).parallelStream().forEach(found -> {
             Path file = found.path();
-            ArticleEntry entry = article(articleReader, file, rel(file), found.stamp());
+            ArticleEntry entry = article(articleReader, file, found.rel(), found.stamp());
             entries.put(entry.file(), entry);
             entry.problems().forEach(problems::add);
             if (entry.article() != null) {
@@ -139,7 +139,7 @@ public final class SiteLoader {
     private <T> List<Located<T>> data(String folder, Function<Fields, T> reader, Problems problems) {
         List<Located<T>> out = new ArrayList<>();
         for (Found found : found(content.resolve("data/" + folder), ".json", problems)) {
-            String rel = rel(found.path());
+            String rel = found.rel();
             DataEntry entry = previousData.get(rel);
             if (entry == null || found.stamp() == null || !found.stamp().equals(entry.stamp())) {
                 Problems own = new Problems();
@@ -190,8 +190,11 @@ public final class SiteLoader {
         return Collections.unmodifiableSet(out);
     }
 
-    /** A file found by a walk, with the stamp the walk read: one look at each file. */
-    private record Found(Path path, FileStamp stamp) {}
+    /**
+     * A file found by a walk, with the stamp the walk read (one look at each file) and its path relative to the
+     * site folder, worked out once: a rebuild of 10,000 articles would otherwise relativize every path again.
+     */
+    private record Found(Path path, String rel, FileStamp stamp) {}
 
     /** Regular files below {@code dir} ending in {@code suffix}, sorted; hidden files and folders are skipped. */
     private List<Path> files(Path dir, String suffix, Problems problems) {
@@ -234,7 +237,7 @@ public final class SiteLoader {
             }
             if (attrs != null && !attrs.isRegularFile()) return null;
             if (out == null) out = new ArrayList<>(known);
-            int at = Collections.binarySearch(out, new Found(file, null), byPath);
+            int at = Collections.binarySearch(out, new Found(file, path, null), byPath);
             if (attrs == null) {
                 if (at >= 0) {
                     out.remove(at);
@@ -245,7 +248,7 @@ public final class SiteLoader {
                     if (out.get(i).path().startsWith(file)) return null;
                 }
             } else if (file.getFileName().toString().endsWith(suffix)) {
-                Found found = new Found(file, FileStamp.of(attrs));
+                Found found = new Found(file, rel(file), FileStamp.of(attrs));
                 if (at >= 0) out.set(at, found);
                 else out.add(-at - 1, found);
             }
@@ -269,7 +272,7 @@ public final class SiteLoader {
                     if (attrs.isSymbolicLink()) {
                         problems.warning(rel(f), 0, 0, "跳过符号链接：站点只读取 content/ 里的真实文件，不跟随链接到别处");
                     } else if (attrs.isRegularFile() && f.getFileName().toString().endsWith(suffix)) {
-                        out.add(new Found(f, FileStamp.of(attrs)));
+                        out.add(new Found(f, rel(f), FileStamp.of(attrs)));
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -153,9 +153,12 @@ public final class SiteAssembler {
                 }
             }
         }
-        Map<String, List<Article>> bySlugArticles = group(visible, a -> of.apply(a).stream().map(Term::slug).toList());
+        Map<String, List<Article>> bySlugArticles = new HashMap<>();
+        for (Article a : visible) {
+            for (Term t : of.apply(a)) bySlugArticles.computeIfAbsent(t.slug(), x -> new ArrayList<>()).add(a);
+        }
         return bySlugArticles.entrySet().stream()
-                .map(e -> new TermIndex(bySlug.get(e.getKey()), e.getValue()))
+                .map(e -> new TermIndex(bySlug.get(e.getKey()), List.copyOf(e.getValue())))
                 .sorted(Comparator.comparingInt((TermIndex t) -> t.articles().size()).reversed()
                         .thenComparing(TermIndex::slug))
                 .toList();
@@ -165,8 +168,7 @@ public final class SiteAssembler {
     private static <T> Map<String, List<T>> group(List<T> items, Function<T, List<String>> keys) {
         Map<String, List<T>> out = new LinkedHashMap<>();
         for (T item : items) for (String k : keys.apply(item)) out.computeIfAbsent(k, x -> new ArrayList<>()).add(item);
-        Map<String, List<T>> frozen = new LinkedHashMap<>();
-        out.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-        return java.util.Collections.unmodifiableMap(frozen);
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return java.util.Collections.unmodifiableMap(out);
     }
 }

@@ -32,7 +32,8 @@ import rongguang.model.Site;
  * are digested with {@link #wholeArticles}, where an article is its source file's digest.
  */
 final class Digests {
-    private final Map<Object, byte[]> memo = Collections.synchronizedMap(new IdentityHashMap<>(1 << 16));
+    /** Grows as values are digested: a rebuild of the preview digests a handful, a full build thousands. */
+    private final Map<Object, byte[]> memo = Collections.synchronizedMap(new IdentityHashMap<>());
     private final boolean wholeArticles;
     private static final Map<Class<?>, MethodHandle[]> ACCESSORS = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Long> SEEDS = new ConcurrentHashMap<>();

@@ -8,8 +8,10 @@ public sealed interface Page permits Page.Templated, Page.Json {
     String path();
 
     /** The file to write, relative to the output folder. */
-    default String file() {
-        return path().isEmpty() || path().endsWith("/") ? path() + "index.html" : path();
+    String file();
+
+    private static String fileOf(String path) {
+        return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
     }
 
     /**
@@ -19,12 +21,15 @@ public sealed interface Page permits Page.Templated, Page.Json {
      */
     final class Templated implements Page {
         private final String path;
+        /** Made once: a rebuild looks up 16,495 pages' records by file. */
+        private final String file;
         private final String template;
         private final Supplier<Map<String, Object>> planned;
         private Map<String, Object> variables;
 
         public Templated(String path, String template, Supplier<Map<String, Object>> variables) {
             this.path = path;
+            this.file = fileOf(path);
             this.template = template;
             this.planned = variables;
         }
@@ -36,6 +41,11 @@ public sealed interface Page permits Page.Templated, Page.Json {
         @Override
         public String path() {
             return path;
+        }
+
+        @Override
+        public String file() {
+            return file;
         }
 
         public String template() {
@@ -59,5 +69,10 @@ public sealed interface Page permits Page.Templated, Page.Json {
     }
 
     /** A JSON document, e.g. the merchant index that the directory's filters read. */
-    record Json(String path, Object value) implements Page {}
+    record Json(String path, Object value) implements Page {
+        @Override
+        public String file() {
+            return fileOf(path);
+        }
+    }
 }

@@ -78,31 +78,32 @@ public final class Renderer {
         // pages read the same few sets of members: one set object for each, shared by the records
         Map<Set<String>, Set<String>> memberSets = new ConcurrentHashMap<>();
         pages.parallelStream().forEach(page -> {
+            String file = page.file();
             try {
-                PageRecord before = previous.get(page.file());
+                PageRecord before = previous.get(file);
                 boolean compared = before != null && changes.reach(page, before);
                 if (compared) fingerprinted.incrementAndGet();
                 if (before != null && (!compared || Arrays.equals(before.fingerprint(),
                         fingerprints.of(page, before.members(), before.texts())))
-                        && sink.keep(page.file(), before.stamp())) {
-                    records.put(page.file(), before);
+                        && sink.keep(file, before.stamp())) {
+                    records.put(file, before);
                     unchanged.incrementAndGet();
                 } else {
                     Set<String> members = ConcurrentHashMap.newKeySet();
                     Set<String> texts = new TreeSet<>();
                     byte[] bytes = render(page, members, texts, failures);
                     if (bytes != null) {
-                        FileStamp stamp = sink.write(page.file(), bytes);
+                        FileStamp stamp = sink.write(file, bytes);
                         String[] read = texts.isEmpty() ? NO_TEXTS : texts.toArray(NO_TEXTS);
                         byte[] fingerprint = fingerprints.of(page, members, read);
                         if (!compared) fingerprinted.incrementAndGet();
-                        records.put(page.file(), new PageRecord(page.file(), fingerprint,
+                        records.put(file, new PageRecord(file, fingerprint,
                                 memberSets.computeIfAbsent(Set.copyOf(members), m -> m), read, stamp));
                         written.incrementAndGet();
                     }
                 }
             } catch (IOException e) {
-                problems.error(page.file(), 0, 0, "无法写入：" + e.getMessage());
+                problems.error(file, 0, 0, "无法写入：" + e.getMessage());
             }
             if (page instanceof Page.Templated templated) templated.forget();
             progress.accept(done.incrementAndGet());
