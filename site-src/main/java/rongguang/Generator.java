@@ -19,6 +19,7 @@ import rongguang.load.SiteLoader;
 import rongguang.model.Article;
 import rongguang.model.Publication;
 import rongguang.model.RelatedArticles;
+import rongguang.model.Retelling;
 import rongguang.model.Site;
 import rongguang.model.SiteAssembler;
 import rongguang.model.SiteInput;
@@ -98,7 +99,7 @@ public final class Generator {
         if (!options.cached()) {
             try (BodyStore bodies = BodyStore.temporary()) {
                 return build(options, bodies, Map.of(), Map.of(), SiteLoader.Listings.NONE, null, RenderedPages.NONE,
-                        null, null, ImageStore.inMemory(), output, templates, problems, timings).result();
+                        null, null, null, ImageStore.inMemory(), output, templates, problems, timings).result();
             }
         }
         String key = CacheKey.of(settingsFile, options.preview());
@@ -120,7 +121,7 @@ public final class Generator {
                 }
             };
             Built built = build(options, cache.bodies(), cache.articles(), Map.of(), SiteLoader.Listings.NONE, null,
-                    cache.pages(), cache.related(),
+                    cache.pages(), cache.related(), null,
                     cache.files().isEmpty() ? null : cache.index(), images, update, templates, problems, timings);
             try {
                 cache.save(built.articles(), built.pages(), built.files(), built.index());
@@ -135,7 +136,10 @@ public final class Generator {
 
     private record Built(Result result, Map<String, ArticleEntry> articles, Map<String, DataEntry> data,
                          SiteLoader.Listings listings, RenderedPages pages, Set<String> files,
-                         SearchIndex.State index) {}
+                         SearchIndex.State index, Assembled model) {}
+
+    /** A site and the input it was assembled from, for {@link Retelling} in the next build of a session. */
+    private record Assembled(SiteInput input, Site site) {}
 
     /** How a build's output tree is begun: a whole new tree, or an overlay on the last one. */
     private interface Output {
@@ -160,7 +164,8 @@ public final class Generator {
     private Built build(Options options, BodyStore bodies, Map<String, ArticleEntry> previousArticles,
                         Map<String, DataEntry> previousData, SiteLoader.Listings listings, Set<String> touched,
                         RenderedPages previousPages,
-                        RelatedArticles.Memo related, SearchIndex.State previousIndex, ImageStore imageStore,
+                        RelatedArticles.Memo related, Assembled last, SearchIndex.State previousIndex,
+                        ImageStore imageStore,
                         Output output, Configuration templates, Problems problems, Timings timings)
             throws IOException {
         SiteLoader loader = new SiteLoader(options.siteDir(), bodies, previousArticles, previousData, listings,
@@ -173,7 +178,9 @@ public final class Generator {
         ZonedDateTime now = options.now() != null
                 ? options.now().withZoneSameInstant(input.settings().timeZone())
                 : ZonedDateTime.now(input.settings().timeZone());
-        Site site = new SiteAssembler(new Publication(now, options.preview()), problems, related).assemble(input);
+        Publication publication = new Publication(now, options.preview());
+        Site site = last == null ? null : Retelling.of(last.site(), last.input(), input, publication);
+        if (site == null) site = new SiteAssembler(publication, problems, related).assemble(input);
         problems.throwIfErrors();
         timings.lap("建模");
         Path templatesDir = templatesDir(options);
@@ -207,7 +214,7 @@ public final class Generator {
             Result result = new Result(rendered.planned(), out.fileCount(), outcome.written(), outcome.unchanged(),
                     outcome.fingerprinted(), site, timings);
             return new Built(result, loader.entries(), loader.dataEntries(), loader.listings(), rendered.pages(),
-                    out.files(), index);
+                    out.files(), index, new Assembled(input, site));
         }
     }
 
@@ -276,6 +283,8 @@ public final class Generator {
         private RenderedPages pages = RenderedPages.NONE;
         private Set<String> files = Set.of();
         private SearchIndex.State index;
+        /** The last good build's site, which a save that changes only articles' texts patches. */
+        private Assembled model;
         private Configuration templates;
         private final ImageStore images = ImageStore.inMemory();
 
@@ -344,7 +353,8 @@ public final class Generator {
                 built = generator.build(options, bodies, sameSettings ? articles : Map.of(),
                         sameSettings ? data : Map.of(), sameSettings ? listings : SiteLoader.Listings.NONE,
                         touched == null ? null : Set.copyOf(touched), sameSettings ? pages : RenderedPages.NONE,
-                        related, sameSettings ? index : null, images, output, templates, problems, new Timings());
+                        related, sameSettings ? model : null, sameSettings ? index : null, images, output, templates,
+                        problems, new Timings());
             } catch (IOException | RuntimeException e) {
                 // the pages are in place but the index is not: what this session remembers of the folder is
                 // no longer true, so the next build starts from an empty one
@@ -363,6 +373,7 @@ public final class Generator {
             pages = built.pages();
             files = built.files();
             index = built.index();
+            model = built.model();
             return built.result();
         }
 

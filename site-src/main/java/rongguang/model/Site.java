@@ -129,6 +129,39 @@ public final class Site {
         return publication.badge(article);
     }
 
+    // the indexes as they are, for Retelling
+    Publication publication() {
+        return publication;
+    }
+
+    Map<String, City> cityById() {
+        return cityById;
+    }
+
+    Map<String, Exemplar> exemplarById() {
+        return exemplarById;
+    }
+
+    Map<String, List<Article>> articlesByCity() {
+        return articlesByCity;
+    }
+
+    Map<String, List<Article>> articlesByExemplar() {
+        return articlesByExemplar;
+    }
+
+    Map<String, List<Exemplar>> exemplarsByCity() {
+        return exemplarsByCity;
+    }
+
+    Map<String, List<Merchant>> merchantsByCity() {
+        return merchantsByCity;
+    }
+
+    Map<String, Neighbours> neighboursBySlug() {
+        return neighbours;
+    }
+
     /** Distinct merchant categories, cities and beneficiary groups, for the directory's filters. */
     public List<String> merchantCategories() {
         return merchants.stream().map(Merchant::category).distinct().sorted().toList();
