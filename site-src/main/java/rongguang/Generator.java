@@ -136,10 +136,13 @@ public final class Generator {
 
     private record Built(Result result, Map<String, ArticleEntry> articles, Map<String, DataEntry> data,
                          SiteLoader.Listings listings, RenderedPages pages, Set<String> files,
-                         SearchIndex.State index, Assembled model) {}
+                         SearchIndex.State index, Remembered model) {}
 
-    /** A site and the input it was assembled from, for {@link Retelling} in the next build of a session. */
-    private record Assembled(SiteInput input, Site site) {}
+    /**
+     * What a session's last good build leaves in memory for the next: its input and site, which {@link Retelling}
+     * patches, and the digests of the values its pages were fingerprinted with.
+     */
+    private record Remembered(SiteInput input, Site site, Map<Object, byte[]> digests) {}
 
     /** How a build's output tree is begun: a whole new tree, or an overlay on the last one. */
     private interface Output {
@@ -164,7 +167,7 @@ public final class Generator {
     private Built build(Options options, BodyStore bodies, Map<String, ArticleEntry> previousArticles,
                         Map<String, DataEntry> previousData, SiteLoader.Listings listings, Set<String> touched,
                         RenderedPages previousPages,
-                        RelatedArticles.Memo related, Assembled last, SearchIndex.State previousIndex,
+                        RelatedArticles.Memo related, Remembered last, SearchIndex.State previousIndex,
                         ImageStore imageStore,
                         Output output, Configuration templates, Problems problems, Timings timings)
             throws IOException {
@@ -191,8 +194,9 @@ public final class Generator {
         problems.throwIfErrors();
         timings.lap("图片");
         try (OutputTree out = output.begin()) {
-            Rendered rendered = render(options, site, previousArticles, previousPages, templates, templatesDir, assets,
-                    images, out, problems, timings);
+            Rendered rendered = render(options, site, previousArticles, previousPages,
+                    last == null ? Map.of() : last.digests(), templates, templatesDir, assets, images, out, problems,
+                    timings);
             out.copyTree(mediaDir, "media");
             for (Map.Entry<String, ImageStore.Copy> copy : imageStore.copies(images).entrySet()) {
                 if (copy.getValue() instanceof ImageStore.Copy.InFile f) out.copyFile(f.file(), "media/" + copy.getKey());
@@ -214,18 +218,20 @@ public final class Generator {
             Result result = new Result(rendered.planned(), out.fileCount(), outcome.written(), outcome.unchanged(),
                     outcome.fingerprinted(), site, timings);
             return new Built(result, loader.entries(), loader.dataEntries(), loader.listings(), rendered.pages(),
-                    out.files(), index, new Assembled(input, site));
+                    out.files(), index, new Remembered(input, site, rendered.digested()));
         }
     }
 
-    private record Rendered(int planned, Renderer.Outcome outcome, RenderedPages pages) {}
+    private record Rendered(int planned, Renderer.Outcome outcome, RenderedPages pages,
+                            Map<Object, byte[]> digested) {}
 
     /**
      * Plans and renders the pages. The planned pages (with the variables worked out for them) and the fingerprints'
      * memo are dropped on return, before the search index needs the memory (100,000 articles in 1 GB).
      */
     private Rendered render(Options options, Site site, Map<String, ArticleEntry> previousArticles,
-                            RenderedPages previousPages, Configuration templates, Path templatesDir, Assets assets,
+                            RenderedPages previousPages, Map<Object, byte[]> earlierDigests,
+                            Configuration templates, Path templatesDir, Assets assets,
                             Map<String, ImageInfo> images, OutputTree out, Problems problems, Timings timings)
             throws IOException {
         String themeStamp = DisplayDeck.themeStamp(templatesDir);
@@ -233,7 +239,8 @@ public final class Generator {
         timings.lap("规划");
         Progress progress = options.progress();
         if (progress != null) progress.planned(pages.size());
-        Fingerprints fingerprints = new Fingerprints(site, themeStamp, templates, templatesDir, assets, images);
+        Fingerprints fingerprints = new Fingerprints(site, themeStamp, templates, templatesDir, assets, images,
+                earlierDigests);
         byte[] shape = fingerprints.shape(pages);
         PageChanges changes = fingerprints.changesSince(previousPages, shape, retold(site, previousArticles));
         Renderer.Outcome outcome = new Renderer(templates, problems, images).renderAll(pages, fingerprints, changes,
@@ -242,7 +249,7 @@ public final class Generator {
         RenderedPages rendered = new RenderedPages(outcome.records(), shape,
                 fingerprints.memberDigests(outcome.records().values()));
         timings.lap("渲染");
-        return new Rendered(pages.size(), outcome, rendered);
+        return new Rendered(pages.size(), outcome, rendered, fingerprints.digested());
     }
 
     /**
@@ -284,7 +291,7 @@ public final class Generator {
         private Set<String> files = Set.of();
         private SearchIndex.State index;
         /** The last good build's site, which a save that changes only articles' texts patches. */
-        private Assembled model;
+        private Remembered model;
         private Configuration templates;
         private final ImageStore images = ImageStore.inMemory();
 

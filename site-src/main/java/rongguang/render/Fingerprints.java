@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,7 +27,7 @@ import rongguang.model.Site;
 public final class Fingerprints {
     private final Site site;
     private final String themeStamp;
-    private final Digests digests = new Digests();
+    private final Digests digests;
     private final Digests wholeDigests = Digests.wholeArticles();
     private volatile Map<String, Article> articlesByFile;
     private final TemplateDigests templates;
@@ -40,7 +41,14 @@ public final class Fingerprints {
     /** @param themeStamp what the pages were planned with besides the site ({@link PagePlanner}) */
     public Fingerprints(Site site, String themeStamp, Configuration configuration, Path templatesDir, Assets assets,
                         Map<String, ImageInfo> images) {
+        this(site, themeStamp, configuration, templatesDir, assets, images, Map.of());
+    }
+
+    /** @param earlier {@link #digested()} of the last build in this process, of a site that shares its objects */
+    public Fingerprints(Site site, String themeStamp, Configuration configuration, Path templatesDir, Assets assets,
+                        Map<String, ImageInfo> images, Map<Object, byte[]> earlier) {
         this.site = site;
+        this.digests = new Digests(earlier);
         this.themeStamp = themeStamp;
         this.templates = new TemplateDigests(configuration.getTemplateLoader(), templatesDir);
         this.assets = assets;
@@ -128,6 +136,28 @@ public final class Fingerprints {
             else if (!Arrays.equals(digest, memberDigest(member))) changedMembers.add(member);
         });
         return new PageChanges(retold, changedMembers);
+    }
+
+    /**
+     * The digests of the site's data as this build worked them out (its lists of cities, exemplars, merchants,
+     * terms and media, and their items), by identity, for the next build in this process: a dev server's save
+     * leaves them as they were. Only these: the whole memo also holds every page's variables.
+     */
+    public Map<Object, byte[]> digested() {
+        Map<Object, byte[]> memo = digests.memo();
+        Map<Object, byte[]> out = new java.util.IdentityHashMap<>();
+        synchronized (memo) {
+            for (Collection<?> data : List.of(site.cities(), site.exemplars(), site.merchants(), site.columns(),
+                    site.tags(), site.media())) {
+                byte[] digest = memo.get(data);
+                if (digest != null) out.put(data, digest);
+                for (Object item : data) {
+                    digest = memo.get(item);
+                    if (digest != null) out.put(item, digest);
+                }
+            }
+        }
+        return out;
     }
 
     /** The digest of each member the records' pages read, for the next build's {@link #changesSince}. */
