@@ -425,6 +425,11 @@ public final class Generator {
             public boolean keep(String file, FileStamp stamp) throws IOException {
                 return out.keep(file, stamp);
             }
+
+            @Override
+            public boolean keepAsWritten(java.util.Collection<String> files) {
+                return out.keepAsWritten(files);
+            }
         };
     }
 }

@@ -20,10 +20,20 @@ public final class PageChanges {
 
     /** Whether the page may differ from its record. */
     boolean reach(Page page, PageRecord record) {
-        if (texts == null || page instanceof Page.Json) return true;
+        return page instanceof Page.Json || reach(record);
+    }
+
+    /** Whether a templated page may differ from its record (a JSON page always may). */
+    boolean reach(PageRecord record) {
+        if (texts == null) return true;
         for (String member : record.members()) if (members.contains(member)) return true;
         if (texts.isEmpty()) return false;
         for (String text : record.texts()) if (texts.contains(text)) return true;
         return false;
+    }
+
+    /** Whether only some pages can differ from their records: those {@link #reach} tells. */
+    boolean isLimited() {
+        return texts != null;
     }
 }

@@ -12,6 +12,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +48,15 @@ public final class Renderer {
 
         /** Keeps the file the current output has for a page, if it is still the one written then; false if not. */
         boolean keep(String file, FileStamp stamp) throws IOException;
+
+        /**
+         * Keeps files that the output holds as the last build in this process wrote them, without looking at each;
+         * false, keeping nothing, when the output cannot vouch for its files (then each page is kept with
+         * {@link #keep}).
+         */
+        default boolean keepAsWritten(Collection<String> files) {
+            return false;
+        }
     }
 
     /**
@@ -69,15 +81,73 @@ public final class Renderer {
      */
     public Outcome renderAll(List<Page> pages, Fingerprints fingerprints, PageChanges changes,
                              Map<String, PageRecord> previous, Sink sink, IntConsumer progress) {
-        Map<Failure, List<String>> failures = new ConcurrentHashMap<>();
-        Map<String, PageRecord> records = new ConcurrentHashMap<>(pages.size());
-        AtomicInteger written = new AtomicInteger();
-        AtomicInteger unchanged = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        AtomicInteger fingerprinted = new AtomicInteger();
-        // pages read the same few sets of members: one set object for each, shared by the records
-        Map<Set<String>, Set<String>> memberSets = new ConcurrentHashMap<>();
+        if (changes.isLimited() && pages.size() == previous.size()) {
+            Outcome reached = renderReached(pages, fingerprints, changes, previous, sink, progress);
+            if (reached != null) return reached;
+        }
+        Pass pass = new Pass(fingerprints, changes, previous, sink, new ConcurrentHashMap<>(pages.size()));
         pages.parallelStream().forEach(page -> {
+            pass.render(page);
+            progress.accept(pass.done.incrementAndGet());
+        });
+        // not copied: a dev server's rebuild would copy 16,495 records to change one
+        return pass.outcome(Collections.unmodifiableMap(pass.records));
+    }
+
+    /**
+     * Only the pages that {@code changes} reaches, when the build plans the pages of the last one (the same shape
+     * does) and the output holds their files as that build wrote them: the other pages' records and files are
+     * taken as a whole, not page by page. At 10,000 articles, looking at each of 16,495 pages cost a dev server's
+     * save about 15 ms. Null when this does not apply.
+     */
+    private Outcome renderReached(List<Page> pages, Fingerprints fingerprints, PageChanges changes,
+                                  Map<String, PageRecord> previous, Sink sink, IntConsumer progress) {
+        Set<String> reachedFiles = new HashSet<>();
+        for (PageRecord r : previous.values()) if (changes.reach(r)) reachedFiles.add(r.file());
+        List<Page> reached = new ArrayList<>();
+        for (Page page : pages) {
+            if (page instanceof Page.Json || reachedFiles.contains(page.file())) reached.add(page);
+        }
+        Set<String> reachedPages = new HashSet<>();
+        for (Page page : reached) reachedPages.add(page.file());
+        if (!reachedPages.containsAll(reachedFiles)) return null;   // not the pages of the last build after all
+        List<String> kept = new ArrayList<>(previous.size());
+        for (String file : previous.keySet()) if (!reachedPages.contains(file)) kept.add(file);
+        if (!sink.keepAsWritten(kept)) return null;
+        Pass pass = new Pass(fingerprints, changes, previous, sink, new ConcurrentHashMap<>());
+        reached.parallelStream().forEach(pass::render);
+        Map<String, PageRecord> records = new HashMap<>(previous);
+        records.putAll(pass.records);
+        pass.unchanged.addAndGet(kept.size());
+        progress.accept(pages.size());
+        return pass.outcome(Collections.unmodifiableMap(records));
+    }
+
+    /** One rendering of pages into new records, with its counts; {@link #render} is called from many threads. */
+    private final class Pass {
+        final Fingerprints fingerprints;
+        final PageChanges changes;
+        final Map<String, PageRecord> previous;
+        final Sink sink;
+        final Map<String, PageRecord> records;
+        final Map<Failure, List<String>> failures = new ConcurrentHashMap<>();
+        final AtomicInteger written = new AtomicInteger();
+        final AtomicInteger unchanged = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicInteger fingerprinted = new AtomicInteger();
+        /** Pages read the same few sets of members: one set object for each, shared by the records. */
+        final Map<Set<String>, Set<String>> memberSets = new ConcurrentHashMap<>();
+
+        Pass(Fingerprints fingerprints, PageChanges changes, Map<String, PageRecord> previous, Sink sink,
+             Map<String, PageRecord> records) {
+            this.fingerprints = fingerprints;
+            this.changes = changes;
+            this.previous = previous;
+            this.sink = sink;
+            this.records = records;
+        }
+
+        void render(Page page) {
             String file = page.file();
             try {
                 PageRecord before = previous.get(file);
@@ -91,7 +161,7 @@ public final class Renderer {
                 } else {
                     Set<String> members = ConcurrentHashMap.newKeySet();
                     Set<String> texts = new TreeSet<>();
-                    byte[] bytes = render(page, members, texts, failures);
+                    byte[] bytes = Renderer.this.render(page, members, texts, failures);
                     if (bytes != null) {
                         FileStamp stamp = sink.write(file, bytes);
                         String[] read = texts.isEmpty() ? NO_TEXTS : texts.toArray(NO_TEXTS);
@@ -106,15 +176,17 @@ public final class Renderer {
                 problems.error(file, 0, 0, "无法写入：" + e.getMessage());
             }
             if (page instanceof Page.Templated templated) templated.forget();
-            progress.accept(done.incrementAndGet());
-        });
-        failures.forEach((f, files) -> {
-            List<String> sorted = files.stream().sorted().toList();
-            String others = sorted.size() > 1 ? "（另有 " + (sorted.size() - 1) + " 个页面同样出错）" : "";
-            problems.error(f.file(), f.line(), f.column(), "渲染 " + sorted.get(0) + " 时模板出错：" + f.message() + others);
-        });
-        // not copied: a dev server's rebuild would copy 16,495 records to change one
-        return new Outcome(written.get(), unchanged.get(), fingerprinted.get(), Collections.unmodifiableMap(records));
+        }
+
+        Outcome outcome(Map<String, PageRecord> all) {
+            failures.forEach((f, files) -> {
+                List<String> sorted = files.stream().sorted().toList();
+                String others = sorted.size() > 1 ? "（另有 " + (sorted.size() - 1) + " 个页面同样出错）" : "";
+                problems.error(f.file(), f.line(), f.column(),
+                        "渲染 " + sorted.get(0) + " 时模板出错：" + f.message() + others);
+            });
+            return new Outcome(written.get(), unchanged.get(), fingerprinted.get(), all);
+        }
     }
 
     /** One template mistake breaks every page that uses it; it is reported once, with the number of pages. */

@@ -182,6 +182,18 @@ public final class OutputTree implements AutoCloseable {
         touched.add(file);
     }
 
+    /**
+     * Keeps files the previous build wrote, without looking at them: only in the preview's overlay, on a folder
+     * that only this process writes. False, keeping nothing, in any other tree or for a file the previous build
+     * did not write.
+     */
+    public boolean keepAsWritten(Collection<String> kept) {
+        if (!trusted || !previousFiles.containsAll(kept)) return false;
+        touched.addAll(kept);
+        files.addAndGet(kept.size());
+        return true;
+    }
+
     /** Keeps a file that {@link #unchanged} found as the last build left it, without looking at it again. */
     public void retain(String file) throws IOException {
         take(file, previousFiles == null ? current(file) : null);
