@@ -71,9 +71,9 @@ public final class SiteLoader {
         this.previousData = previousData;
     }
 
-    /** What this load read from each article file, for the next one. */
+    /** What this load read from each article file, for the next one: a view, as a save's copy of 10,000 cost 1.5 ms. */
     public Map<String, ArticleEntry> entries() {
-        return Map.copyOf(entries);
+        return Collections.unmodifiableMap(entries);
     }
 
     /** The files this load found in each folder, for the next one. */
