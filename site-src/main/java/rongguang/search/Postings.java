@@ -316,15 +316,41 @@ final class Postings {
         }
     }
 
+    /**
+     * A key's two blocks while the index is built, as streams in its part's {@link Slices}: a few ints, where a
+     * {@link Posting} has two arrays that grow.
+     */
+    static final class Pooled {
+        private final Slices.Stream docs;
+        private final Slices.Stream positions;
+        private int count;
+        private int last = -1;
+
+        Pooled(Slices slices) {
+            docs = slices.stream();
+            positions = slices.stream();
+        }
+
+        void add(Slices slices, int doc, boolean title, byte[] block, int from, int to) {
+            slices.varint(docs, ((doc - last - 1) << 1) | (title ? 1 : 0));
+            last = doc;
+            count++;
+            slices.write(positions, block, from, to - from);
+        }
+    }
+
     private final int parts;
-    private final List<IntMap<Posting>> bigrams = new ArrayList<>();
-    private final List<Map<String, Posting>> others = new ArrayList<>();
+    private final List<IntMap<Pooled>> bigrams = new ArrayList<>();
+    private final List<Map<String, Pooled>> others = new ArrayList<>();
+    /** Each part's bytes, written by the one thread that fills the part. */
+    private final List<Slices> slices = new ArrayList<>();
 
     Postings(int parts) {
         this.parts = parts;
         for (int i = 0; i < parts; i++) {
             bigrams.add(new IntMap<>());
             others.add(new HashMap<>());
+            slices.add(new Slices());
         }
     }
 
@@ -334,8 +360,9 @@ final class Postings {
 
     /** Adds the keys of part {@code part} of documents numbered from {@code first}, in order. */
     void add(int part, int first, List<DocKeys> docs) {
-        IntMap<Posting> b = bigrams.get(part);
-        Map<String, Posting> o = others.get(part);
+        IntMap<Pooled> b = bigrams.get(part);
+        Map<String, Pooled> o = others.get(part);
+        Slices pool = slices.get(part);
         for (int d = 0; d < docs.size(); d++) {
             int doc = first + d;
             DocKeys keys = docs.get(d);
@@ -343,18 +370,19 @@ final class Postings {
             DocKeys.Part p = keys.parts[part];
             for (int i = 0; i < p.bigramCount; i++) {
                 int key = p.bigrams[i];
-                Posting posting = b.get(key);
-                if (posting == null) posting = b.computeIfAbsent(key, k -> new Posting());
+                Pooled posting = b.get(key);
+                if (posting == null) posting = b.computeIfAbsent(key, k -> new Pooled(pool));
                 int end = p.bigramEnds[i];
                 boolean title = end < 0;
                 int to = title ? ~end : end;
-                posting.add(doc, title, blocks, p.bigramStarts[i], to);
+                posting.add(pool, doc, title, blocks, p.bigramStarts[i], to);
             }
             for (int i = 0; i < p.words.size(); i++) {
                 int end = p.wordEnds.get(i);
                 boolean title = end < 0;
                 int to = title ? ~end : end;
-                o.computeIfAbsent(p.words.get(i), k -> new Posting()).add(doc, title, blocks, p.wordStarts.get(i), to);
+                o.computeIfAbsent(p.words.get(i), k -> new Pooled(pool))
+                        .add(pool, doc, title, blocks, p.wordStarts.get(i), to);
             }
         }
     }
@@ -367,8 +395,8 @@ final class Postings {
     long documentBytes() {
         long[] sum = {0};
         for (int i = 0; i < parts; i++) {
-            bigrams.get(i).forEach((k, p) -> sum[0] += p.docsSize());
-            for (Posting p : others.get(i).values()) sum[0] += p.docsSize();
+            bigrams.get(i).forEach((k, p) -> sum[0] += p.docs.size());
+            for (Pooled p : others.get(i).values()) sum[0] += p.docs.size();
         }
         return sum[0];
     }
@@ -380,18 +408,34 @@ final class Postings {
         }
     }
 
-    /** The keys of each shard, sorted; hands the postings over, leaving this empty (so written shards can go). */
-    List<List<Entry>> shards(int count) {
-        List<List<Entry>> shards = new ArrayList<>(count);
+    /** A key of a shard to be written, its posting still in its part's slices. */
+    record Pending(String key, Pooled pooled, Slices slices) implements Comparable<Pending> {
+        /** The key with its posting as the shard file holds it. */
+        Entry entry() {
+            return new Entry(key, new Posting(slices.toArray(pooled.docs), slices.toArray(pooled.positions),
+                    pooled.count));
+        }
+
+        @Override
+        public int compareTo(Pending o) {
+            return key.compareTo(o.key);
+        }
+    }
+
+    /** The keys of each shard, sorted; hands the postings over, leaving this empty. */
+    List<List<Pending>> shards(int count) {
+        List<List<Pending>> shards = new ArrayList<>(count);
         for (int i = 0; i < count; i++) shards.add(new ArrayList<>());
         for (int i = 0; i < parts; i++) {
+            Slices pool = slices.get(i);
             bigrams.get(i).forEach((k, p) -> {
                 String key = Tokenizer.bigram(k);
-                shards.get(Tokenizer.shardOf(key, count)).add(new Entry(key, p));
+                shards.get(Tokenizer.shardOf(key, count)).add(new Pending(key, p, pool));
             });
-            others.get(i).forEach((key, p) -> shards.get(Tokenizer.shardOf(key, count)).add(new Entry(key, p)));
+            others.get(i).forEach((key, p) -> shards.get(Tokenizer.shardOf(key, count)).add(new Pending(key, p, pool)));
             bigrams.set(i, null);
             others.set(i, null);
+            slices.set(i, null);
         }
         shards.forEach(java.util.Collections::sort);
         return shards;

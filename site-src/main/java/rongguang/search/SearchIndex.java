@@ -141,9 +141,8 @@ public final class SearchIndex {
         }
         long documentBytes = postings.documentBytes();
         int shards = shardCount(documentBytes);
-        List<List<Postings.Entry>> keys = postings.shards(shards);
+        List<List<Postings.Pending>> keys = postings.shards(shards);
         long[] stamps = java.util.Arrays.copyOf(docStamps, 2 * (docs.size() + 2 * shards + 1));
-        // each shard's postings are let go once written: at 100,000 articles they are most of the heap
         IntStream.range(0, shards).parallel().forEach(s -> writeShard(s, keys.set(s, null), out, stamps, docs.size()));
         record(stamps, docs.size() + 2 * shards, out.write(META, meta(docs, shards)));
         return new State(shards, documentBytes, order(docs), digests, stamps);
@@ -366,8 +365,10 @@ public final class SearchIndex {
     }
 
     /** Writes a shard's two files, recording their stamps after the documents' ({@link State#file(int)}). */
-    private static void writeShard(int shard, List<Postings.Entry> keys, Files out, long[] stamps, int documents) {
-        byte[][] files = ShardFile.encode(keys);
+    private static void writeShard(int shard, List<Postings.Pending> keys, Files out, long[] stamps, int documents) {
+        List<Postings.Entry> entries = new ArrayList<>(keys.size());
+        for (Postings.Pending key : keys) entries.add(key.entry());
+        byte[][] files = ShardFile.encode(entries);
         try {
             record(stamps, documents + 2 * shard, out.write(shardFile('d', shard), files[0]));
             record(stamps, documents + 2 * shard + 1, out.write(shardFile('p', shard), files[1]));
