@@ -38,14 +38,26 @@ public final class Tokenizer {
         return new String(n.chars, 0, n.length);
     }
 
-    /** A normalized text in {@code chars[0, length)}; made with arrays, as it runs over every body of the site. */
+    /**
+     * A normalized text in {@code chars[0, length)}, in arrays the thread keeps (it runs over every body of the
+     * site, and two new arrays per body were a tenth of the index's garbage): valid until the thread normalizes again.
+     */
     record Normalized(char[] chars, int length) {}
 
+    private static final ThreadLocal<char[][]> BUFFERS = ThreadLocal.withInitial(() -> new char[2][8192]);
+
     static Normalized normalized(String text) {
-        char[] in = text.toCharArray();
-        char[] out = new char[in.length];
+        char[][] buffers = BUFFERS.get();
+        int n = text.length();
+        if (buffers[0].length < n) {
+            buffers[0] = new char[n + (n >> 1)];
+            buffers[1] = new char[n + (n >> 1)];
+        }
+        char[] in = buffers[0];
+        text.getChars(0, n, in, 0);
+        char[] out = buffers[1];
         int o = 0;
-        for (int i = 0; i < in.length; ) {
+        for (int i = 0; i < n; ) {
             char c = in[i];
             if (c < 0x80) {
                 out[o++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
@@ -56,11 +68,11 @@ public final class Tokenizer {
             if (!Character.isSurrogate(c) && c != 0xffff) {
                 char one = ONE[c];
                 if (one == 0) {
-                    String n = normalize((int) c);
-                    if (n.length() == 1) {
-                        one = n.charAt(0);
+                    String nf = normalize((int) c);
+                    if (nf.length() == 1) {
+                        one = nf.charAt(0);
                     } else {
-                        MANY[c] = n;
+                        MANY[c] = nf;
                         one = 0xffff;
                     }
                     ONE[c] = one;
@@ -76,7 +88,10 @@ public final class Tokenizer {
                 i += Character.charCount(cp);
                 many = normalize(cp);
             }
-            if (o + many.length() > out.length) out = java.util.Arrays.copyOf(out, out.length * 2 + many.length());
+            if (o + many.length() > out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2 + many.length());
+                buffers[1] = out;
+            }
             many.getChars(0, many.length(), out, o);
             o += many.length();
         }
