@@ -45,11 +45,10 @@ public final class Retelling {
             if (!a.file().equals(old.file()) || !old.differsOnlyInText(a)) return null;
             retold.put(old, a);
         }
-        if (!publication.now().toLocalDate().equals(last.now().toLocalDate())) {
+        java.time.LocalDate today = publication.now().toLocalDate();
+        if (!today.equals(before.today())) {
             for (Located<Merchant> m : input.merchants()) {
-                if (m.value().listedOn(publication.now().toLocalDate()) != m.value().listedOn(before.today())) {
-                    return null;
-                }
+                if (m.value().listedOn(today) != m.value().listedOn(before.today())) return null;
             }
         }
         return new Site(input.settings(), publication, replaced(before.articles(), retold), before.cities(),
@@ -95,9 +94,10 @@ public final class Retelling {
 
     private static Map<String, Neighbours> neighbours(Map<String, Neighbours> neighbours, Map<Article, Article> retold) {
         Map<String, Neighbours> out = new java.util.HashMap<>(neighbours);
+        // an IdentityHashMap takes null for a key: the first and last articles have one neighbour
         out.replaceAll((slug, n) -> {
-            Article older = n.older() == null ? null : retold.getOrDefault(n.older(), n.older());
-            Article newer = n.newer() == null ? null : retold.getOrDefault(n.newer(), n.newer());
+            Article older = retold.getOrDefault(n.older(), n.older());
+            Article newer = retold.getOrDefault(n.newer(), n.newer());
             List<Article> related = replaced(n.related(), retold);
             return older == n.older() && newer == n.newer() && related == n.related() ? n
                     : new Neighbours(older, newer, related);

@@ -20,9 +20,14 @@ final class Postings {
     /** Body positions start here, so that a position tells title from body. Titles are cut to stay below it. */
     static final int BODY = 1024;
 
+    /** A document's entry in a document block, after the document {@code last} (-1 before the first). */
+    static int documentEntry(int doc, int last, boolean title) {
+        return ((doc - last - 1) << 1) | (title ? 1 : 0);
+    }
+
     /**
-     * One key's two blocks, as arrays with their sizes in the object itself: adding to hundreds of thousands of
-     * postings is bound by memory, and every object between a posting and its bytes is one more cache miss.
+     * One key's two blocks in arrays: a posting read back from a shard file, or merged into one when the index is
+     * updated ({@link ShardFile}). A whole new index builds its postings in {@link Slices} instead ({@link Pooled}).
      */
     static final class Posting {
         private byte[] docs;
@@ -47,9 +52,8 @@ final class Postings {
         }
 
         void add(int doc, boolean title, byte[] block, int from, int to) {
-            // grown by half, not doubled: at 100,000 articles the postings are most of the heap
             if (docsSize + 5 > docs.length) docs = java.util.Arrays.copyOf(docs, docs.length + (docs.length >> 1) + 5);
-            docsSize = Bytes.varint(docs, docsSize, ((doc - last - 1) << 1) | (title ? 1 : 0));
+            docsSize = Bytes.varint(docs, docsSize, documentEntry(doc, last, title));
             last = doc;
             count++;
             int length = to - from;
@@ -332,7 +336,7 @@ final class Postings {
         }
 
         void add(Slices slices, int doc, boolean title, byte[] block, int from, int to) {
-            slices.varint(docs, ((doc - last - 1) << 1) | (title ? 1 : 0));
+            slices.varint(docs, documentEntry(doc, last, title));
             last = doc;
             count++;
             slices.write(positions, block, from, to - from);
