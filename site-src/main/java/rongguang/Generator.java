@@ -279,6 +279,8 @@ public final class Generator {
     public static final class Session implements AutoCloseable {
         private final Generator generator = new Generator();
         private final Options options;
+        /** Publishing ({@link #publishing}): the build cache beside the output, kept true after every build. */
+        private final BuildCache cache;
         private final BodyStore bodies;
         private String key;
         private Map<String, ArticleEntry> articles = Map.of();
@@ -286,19 +288,49 @@ public final class Generator {
         private SiteLoader.Listings listings = SiteLoader.Listings.NONE;
         /** The paths changed since the last good build, as the caller saw them; null when it did not say. */
         private Set<String> touched = new java.util.HashSet<>();
-        private final RelatedArticles.Memo related = new RelatedArticles.Memo();
+        /** Related articles as the last build scored them; a publishing session's is its cache's, saved with it. */
+        private RelatedArticles.Memo related = new RelatedArticles.Memo();
         private RenderedPages pages = RenderedPages.NONE;
         private Set<String> files = Set.of();
         private SearchIndex.State index;
         /** The last good build's site, which a save that changes only articles' texts patches. */
         private Remembered model;
         private Configuration templates;
-        private final ImageStore images = ImageStore.inMemory();
+        private final ImageStore images;
 
+        /** A session on the dev server's own folder, which only it writes: the preview. */
         public Session(Options options) throws IOException {
             this.options = options;
+            this.cache = null;
             this.bodies = BodyStore.temporary();
+            this.images = ImageStore.inMemory();
             rongguang.text.Slugs.loadInBackground();
+        }
+
+        private Session(Options options, BuildCache cache) throws IOException {
+            this.options = options;
+            this.cache = cache;
+            this.bodies = cache.bodies();
+            this.key = CacheKey.of(options.siteDir().resolve("content/site.json"), options.preview());
+            this.images = ImageStore.open(cache.folder().resolve("images"), key);
+            this.articles = cache.articles();
+            this.pages = cache.pages();
+            this.files = cache.files();
+            this.index = cache.files().isEmpty() ? null : cache.index();
+            this.related = cache.related();
+            this.touched = null;
+            if (cache.files().isEmpty()) rongguang.text.Slugs.loadInBackground();
+        }
+
+        /**
+         * A session that publishes: {@code build --watch}. It starts from the build cache, as an incremental
+         * {@code build} does, and keeps it true after every build, so a plain {@code build} later goes on from
+         * there. Its output is a published one: the first build without a usable cache swaps a whole new tree in;
+         * later ones update the output as an incremental {@code build} does, keeping a file only while it is as
+         * the last build wrote it.
+         */
+        public static Session publishing(Options options, BuildCache cache) throws IOException {
+            return new Session(options, cache);
         }
 
         /** Builds again after changes to unknown paths: every folder is looked at. */
@@ -344,7 +376,17 @@ public final class Generator {
             Output output = new Output() {
                 @Override
                 public OutputTree begin() throws IOException {
-                    return OutputTree.overlay(options.outputDir(), options.siteDir(), files);
+                    if (cache == null) return OutputTree.overlay(options.outputDir(), options.siteDir(), files);
+                    return files.isEmpty() ? OutputTree.begin(options.outputDir(), options.siteDir())
+                            : OutputTree.update(options.outputDir(), options.siteDir(), files);
+                }
+
+                @Override
+                public void committing() throws IOException {
+                    // files move one by one now: until the cache is saved again, the next build is a full one
+                    if (cache == null) return;
+                    cache.invalidate();
+                    pagesCommitted[0] = true;
                 }
 
                 @Override
@@ -372,6 +414,15 @@ public final class Generator {
                 }
                 throw e;
             }
+            if (cache != null) {
+                try {
+                    cache.save(now, built.articles(), built.pages(), built.files(), built.index());
+                    images.save();
+                } catch (IOException e) {
+                    cache.invalidate();
+                }
+                built.result().timings().lap("存缓存");
+            }
             key = now;
             articles = built.articles();
             data = built.data();
@@ -386,7 +437,7 @@ public final class Generator {
 
         @Override
         public void close() throws IOException {
-            bodies.close();
+            if (cache == null) bodies.close();   // a cache's bodies are the cache's to close
         }
     }
 

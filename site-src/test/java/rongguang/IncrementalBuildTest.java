@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import rongguang.cache.BuildCache;
+import rongguang.cache.CacheKey;
 import rongguang.problems.Problems;
 import rongguang.testing.ImageFiles;
 import rongguang.testing.TestSite;
@@ -136,10 +138,11 @@ class IncrementalBuildTest {
     }
 
     /**
-     * The cache of {@code build}, the dev server's session, the session told the changed paths, and the session
-     * told them that commits the pages before the search index (as {@code serve} does, to reload pages sooner).
+     * The cache of {@code build}, the dev server's session, the session told the changed paths, the session told
+     * them that commits the pages before the search index (as {@code serve} does, to reload pages sooner), and the
+     * publishing session of {@code build --watch}, told the changed paths.
      */
-    enum Mode { CACHE, SESSION, SESSION_TOLD, SESSION_PAGES_FIRST }
+    enum Mode { CACHE, SESSION, SESSION_TOLD, SESSION_PAGES_FIRST, PUBLISHING }
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("changes")
@@ -148,12 +151,22 @@ class IncrementalBuildTest {
         TestSite.copySample(site);
         change.setup().apply(site);
         Path out = tmp.resolve("out");
-        boolean session = mode != Mode.CACHE;
+        boolean session = mode != Mode.CACHE && mode != Mode.PUBLISHING;
         Generator.Options options = new Generator.Options(site, out, TestSite.NOW, session, true, null);
 
         Generator.Result first;
         Generator.Result second;
-        if (session) {
+        if (mode == Mode.PUBLISHING) {
+            try (BuildCache cache = BuildCache.open(out, CacheKey.of(site.resolve("content/site.json"), false));
+                 Generator.Session s = Generator.Session.publishing(options, cache)) {
+                first = s.build(new Problems());
+                Map<Path, String> before = SiteFiles.state(site);
+                change.edit().apply(site);
+                second = s.build(new Problems(), SiteFiles.changed(before, SiteFiles.state(site)));
+            }
+            assertThat(new Generator().build(options, new Problems()).written())
+                    .as("the cache kept true: a build after the session writes nothing").isZero();
+        } else if (session) {
             try (Generator.Session s = new Generator.Session(options)) {
                 first = s.build(new Problems());
                 Map<Path, String> before = SiteFiles.state(site);

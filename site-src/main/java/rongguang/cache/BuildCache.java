@@ -175,6 +175,15 @@ public final class BuildCache implements AutoCloseable {
     /** Records the state of a newly committed output; written aside and renamed, so never half-written. */
     public void save(Map<String, ArticleEntry> newArticles, RenderedPages newPages, Set<String> newFiles,
                      SearchIndex.State newIndex) throws IOException {
+        save(key, newArticles, newPages, newFiles, newIndex);
+    }
+
+    /**
+     * The same, for an output built with the settings of {@code key}: a process that builds again and again
+     * ({@code build --watch}) sees the settings change under the cache it opened.
+     */
+    public void save(String key, Map<String, ArticleEntry> newArticles, RenderedPages newPages,
+                     Set<String> newFiles, SearchIndex.State newIndex) throws IOException {
         Path manifest = dir.resolve("manifest");
         Path temporary = dir.resolve("manifest.new");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary),

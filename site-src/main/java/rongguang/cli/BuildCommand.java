@@ -4,19 +4,29 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import rongguang.Generator;
+import rongguang.cache.BuildCache;
+import rongguang.cache.CacheKey;
 import rongguang.problems.BuildFailedException;
 import rongguang.problems.Problem;
 import rongguang.problems.Problems;
 import rongguang.problems.Severity;
+import rongguang.serve.ChangeWatcher;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "生成网站：读取 content/ 与 templates/，写入 output/（全部成功后才替换旧的 output/）。")
 final class BuildCommand implements Callable<Integer> {
+    /** How long after the last change a rebuild starts under --watch: editors save in several steps. */
+    private static final java.time.Duration QUIET = java.time.Duration.ofMillis(50);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -44,6 +54,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "显示各阶段用时；出错时显示完整的技术细节")
     boolean verbose;
 
+    @Option(names = "--watch", description = "生成后继续监视 content/ 与 templates/，保存后立即增量重新生成（按 Ctrl+C 结束）")
+    boolean watch;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,30 +66,94 @@ final class BuildCommand implements Callable<Integer> {
         Problems problems = new Problems();
         long start = System.nanoTime();
         if (clean) rongguang.cache.BuildCache.delete(outputDir);
+        if (watch) return watch(siteDir, outputDir, out, err);
         try (ProgressLine progress = ProgressLine.onTerminal(err)) {
             Generator.Result result = new Generator().build(
                     new Generator.Options(siteDir, outputDir, now, drafts, !clean, progress, !noSearchIndex), problems);
             progress.close();
-            report(problems, err);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf(Locale.ROOT, "已生成 %d 个页面（重新写入 %d，未变 %d），共 %d 个文件，用时 %.2f 秒：%s%n",
-                    result.pages(), result.written(), result.unchanged(), result.files(), seconds, outputDir);
-            if (verbose) {
-                out.println("各阶段用时：" + result.timings() + "；重新核对指纹的页面 " + result.fingerprinted() + " 个");
-            }
-            out.flush();
+            succeeded(result, problems, start, outputDir, out, err);
             return 0;
         } catch (BuildFailedException e) {
-            report(problems, err);
-            err.printf("构建失败：%d 个错误，%d 个警告。%s 保持不变。%n",
-                    problems.count(Severity.ERROR), problems.count(Severity.WARNING), outputDir);
-            err.flush();
+            failed(problems, outputDir, err);
             return 1;
         } catch (java.io.IOException e) {
             if (verbose) e.printStackTrace(err);
             err.println("rongguang: " + e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * Builds, then builds again after every burst of changes, in this process: what one build read and wrote stays
+     * in memory for the next (as in the dev server), and the build cache is kept true after each.
+     */
+    private int watch(Path siteDir, Path outputDir, PrintWriter out, PrintWriter err) throws Exception {
+        BlockingQueue<ChangeWatcher.Changes> bursts = new LinkedBlockingQueue<>();
+        String key = CacheKey.of(siteDir.resolve("content/site.json"), drafts);
+        Generator.Options options = new Generator.Options(siteDir, outputDir, now, drafts, true, null,
+                !noSearchIndex);
+        try (BuildCache cache = BuildCache.open(outputDir, key);
+             Generator.Session session = Generator.Session.publishing(options, cache);
+             ChangeWatcher watcher = new ChangeWatcher(siteDir, QUIET, bursts::add, warning -> {
+                 err.println(warning);
+                 err.flush();
+             })) {
+            // watched before the first build, so that nothing saved during it is missed
+            watcher.start();
+            Set<Path> changed = null;
+            while (true) {
+                once(session, changed, outputDir, out, err);
+                out.println("正在监视 content/ 与 templates/，保存后自动重新生成；按 Ctrl+C 结束。");
+                out.flush();
+                ChangeWatcher.Changes burst = bursts.take();
+                changed = new HashSet<>(burst.paths());
+                boolean overflow = burst.overflow();
+                for (ChangeWatcher.Changes more; (more = bursts.poll()) != null; ) {
+                    changed.addAll(more.paths());
+                    overflow |= more.overflow();
+                }
+                if (overflow) changed = null;
+            }
+        } catch (java.io.IOException e) {
+            if (verbose) e.printStackTrace(err);
+            err.println("rongguang: " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** One build of {@code build --watch}, reported as {@code build} reports it; a failed build leaves the output. */
+    private void once(Generator.Session session, Set<Path> changed, Path outputDir, PrintWriter out,
+                      PrintWriter err) throws java.io.IOException {
+        Problems problems = new Problems();
+        long start = System.nanoTime();
+        try {
+            succeeded(session.build(problems, changed), problems, start, outputDir, out, err);
+        } catch (BuildFailedException e) {
+            failed(problems, outputDir, err);
+        }
+    }
+
+    /** The warnings, then the summary line (and with --verbose the stages' times). */
+    private void succeeded(Generator.Result result, Problems problems, long start, Path outputDir, PrintWriter out,
+                           PrintWriter err) {
+        report(problems, err);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "已生成 %d 个页面（重新写入 %d，未变 %d），共 %d 个文件，用时 %.2f 秒：%s%n",
+                result.pages(), result.written(), result.unchanged(), result.files(), seconds, outputDir);
+        if (verbose) {
+            out.println("各阶段用时：" + result.timings() + "；重新核对指纹的页面 " + result.fingerprinted() + " 个");
+        }
+        out.flush();
+    }
+
+    private static void failed(Problems problems, Path outputDir, PrintWriter err) {
+        report(problems, err);
+        err.printf("构建失败：%d 个错误，%d 个警告。%s 保持不变。%n",
+                problems.count(Severity.ERROR), problems.count(Severity.WARNING), outputDir);
+        err.flush();
     }
 
     private static void report(Problems problems, PrintWriter err) {

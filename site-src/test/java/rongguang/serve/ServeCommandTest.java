@@ -2,11 +2,8 @@ package rongguang.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,13 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rongguang.problems.Problems;
+import rongguang.testing.CommandProcess;
 import rongguang.testing.TestSite;
 
 /** {@code rongguang serve} as a user runs it: in a process of its own, stopped by a signal. */
@@ -41,18 +35,12 @@ class ServeCommandTest {
         site.build(output, false, new Problems());
         Map<String, byte[]> before = TestSite.snapshot(output);
 
-        Process serve = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "rongguang.cli.Main",
-                "serve", "--site", site.dir().toString(), "--port", "0", "--now", "2026-11-22")
-                .start();
-        BlockingQueue<String> out = lines(serve.getInputStream());
-        List<String> err = new CopyOnWriteArrayList<>();
-        Thread errReader = drain(serve.getErrorStream(), err);
-        try {
-            String address = awaitLine(out, "预览地址：").substring("预览地址：".length());
+        List<String> err;
+        try (CommandProcess serve = CommandProcess.start(
+                "serve", "--site", site.dir().toString(), "--port", "0", "--now", "2026-11-22")) {
+            String address = serve.awaitLine("预览地址：").substring("预览地址：".length());
             assertThat(address).matches("http://127\\.0\\.0\\.1:\\d+/sy/");
-            String folderLine = awaitLine(out, "预览写在临时文件夹 ");
+            String folderLine = serve.awaitLine("预览写在临时文件夹 ");
             Path previewFolder = Path.of(folderLine.substring("预览写在临时文件夹 ".length(), folderLine.indexOf('，')));
             assertThat(previewFolder).isDirectory();
 
@@ -62,15 +50,11 @@ class ServeCommandTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("草稿一篇").contains("/__rongguang/live.js");
 
-            // SIGTERM, like Ctrl-C, and the shutdown hook runs (Process.destroy would also close our end of its output)
-            serve.toHandle().destroy();
-            assertThat(serve.waitFor(ServedSite.DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-            awaitLine(out, "预览已停止");
+            assertThat(serve.stop()).isTrue();
+            serve.awaitLine("预览已停止");
             assertThat(previewFolder.getParent()).doesNotExist();
-        } finally {
-            serve.destroyForcibly();
+            err = serve.err();
         }
-        errReader.join(ServedSite.DEADLINE.toMillis());
         // log4j 1 is on the test class path only (the HTML validator brings it), and FreeMarker finds it there
         assertThat(err).filteredOn(line -> !line.startsWith("log4j:"))
                 .as("nothing on stderr: no log lines, no stack traces").isEmpty();
@@ -105,33 +89,5 @@ class ServeCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("--port 应在 0 到 65535 之间").contains("--now 应为").contains("没有 content/ 文件夹")
                 .contains("--bind 应为本机的一个地址");
-    }
-
-    private static BlockingQueue<String> lines(InputStream in) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        drain(in, lines);
-        return lines;
-    }
-
-    private static Thread drain(InputStream in, java.util.Collection<String> into) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) into.add(line);
-            } catch (IOException e) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return reader;
-    }
-
-    private static String awaitLine(BlockingQueue<String> lines, String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null) throw new AssertionError("no line starting with " + prefix);
-            if (line.startsWith(prefix)) return line;
-        }
     }
 }
