@@ -51,6 +51,21 @@ public final class CommandProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until standard error has a line containing {@code text} (read apart from standard output, it may come a
+     * little after a line printed later there); returns it.
+     */
+    public String awaitErr(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : err) {
+                if (line.contains(text)) return line;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no line with " + text + " on stderr: " + err);
+    }
+
     /** SIGTERM, as Ctrl-C (Process.destroy would also close our end of its output); true when it ended in time. */
     public boolean stop() throws InterruptedException {
         process.toHandle().destroy();
