@@ -90,7 +90,8 @@ final class BuildCommand implements Callable<Integer> {
     private int watch(Path siteDir, Path outputDir, PrintWriter out, PrintWriter err) throws Exception {
         BlockingQueue<ChangeWatcher.Changes> bursts = new LinkedBlockingQueue<>();
         String key = CacheKey.of(siteDir.resolve("content/site.json"), drafts);
-        Generator.Options options = new Generator.Options(siteDir, outputDir, now, drafts, true, null,
+        ProgressLine progress = ProgressLine.onTerminal(err);
+        Generator.Options options = new Generator.Options(siteDir, outputDir, now, drafts, true, progress,
                 !noSearchIndex);
         try (BuildCache cache = BuildCache.open(outputDir, key);
              Generator.Session session = Generator.Session.publishing(options, cache);
@@ -102,7 +103,7 @@ final class BuildCommand implements Callable<Integer> {
             watcher.start();
             Set<Path> changed = null;
             while (true) {
-                once(session, changed, outputDir, out, err);
+                once(session, changed, progress, outputDir, out, err);
                 out.println("正在监视 content/ 与 templates/，保存后自动重新生成；按 Ctrl+C 结束。");
                 out.flush();
                 ChangeWatcher.Changes burst = bursts.take();
@@ -125,15 +126,21 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /** One build of {@code build --watch}, reported as {@code build} reports it; a failed build leaves the output. */
-    private void once(Generator.Session session, Set<Path> changed, Path outputDir, PrintWriter out,
-                      PrintWriter err) throws java.io.IOException {
+    private void once(Generator.Session session, Set<Path> changed, ProgressLine progress, Path outputDir,
+                      PrintWriter out, PrintWriter err) throws java.io.IOException {
         Problems problems = new Problems();
         long start = System.nanoTime();
+        Generator.Result result;
         try {
-            succeeded(session.build(problems, changed), problems, start, outputDir, out, err);
+            result = session.build(problems, changed);
         } catch (BuildFailedException e) {
+            progress.close();
             failed(problems, outputDir, err);
+            return;
+        } finally {
+            progress.close();
         }
+        succeeded(result, problems, start, outputDir, out, err);
     }
 
     /** The warnings, then the summary line (and with --verbose the stages' times). */

@@ -34,6 +34,7 @@ final class ProgressLine implements Generator.Progress, AutoCloseable {
     @Override
     public void planned(int pages) {
         total = pages;
+        done.set(0);   // build --watch draws a line for each of its builds
         started = System.nanoTime();
         if (!shown) return;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
