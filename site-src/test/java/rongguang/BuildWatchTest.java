@@ -3,11 +3,13 @@ package rongguang;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rongguang.testing.CommandProcess;
@@ -62,9 +64,39 @@ class BuildWatchTest {
         assertThat(TestSite.runCli(out, new ByteArrayOutputStream(), "build", "--site", site.dir().toString(),
                 "--output", output.toString(), "--now", NOW)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).as("the cache was kept true").contains("重新写入 0，");
+        assertThat(TestSite.snapshot(output)).containsExactlyInAnyOrderEntriesOf(clean(site));
+    }
+
+    @Test
+    void aFileSystemErrorIsToldAndTheNextSaveBuildsAgain() throws Exception {
+        TestSite site = TestSite.create(tmp.resolve("site"), 10).article("a", "第一篇", "2025-01-01");
+        Path output = tmp.resolve("out");
+        Path article = site.dir().resolve("content/articles/a.md");
+        Path page = output.resolve("articles/a/index.html");
+        try (CommandProcess watch = CommandProcess.start("build", "--watch", "--site", site.dir().toString(),
+                "--output", output.toString(), "--now", NOW)) {
+            watch.awaitLine("正在监视");
+            // a folder where the changed page must go: moving it into place fails
+            Files.delete(page);
+            Files.createDirectories(page.resolve("in-the-way"));
+            Files.writeString(article, "\n第一次保存。\n", StandardOpenOption.APPEND);
+            assertThat(watch.awaitErr("rongguang: ")).doesNotContain("Exception");
+            watch.awaitLine("正在监视");
+
+            Files.delete(page.resolve("in-the-way"));
+            Files.delete(page);
+            Files.writeString(article, "\n第二次保存。\n", StandardOpenOption.APPEND);
+            watch.awaitLine("已生成 ");
+            assertThat(watch.stop()).isTrue();
+        }
+        assertThat(Files.readString(page)).contains("第二次保存");
+        assertThat(TestSite.snapshot(output)).containsExactlyInAnyOrderEntriesOf(clean(site));
+    }
+
+    private Map<String, byte[]> clean(TestSite site) throws IOException {
         Path clean = tmp.resolve("clean");
         assertThat(TestSite.runCli(new ByteArrayOutputStream(), "build", "--clean", "--site", site.dir().toString(),
                 "--output", clean.toString(), "--now", NOW)).isZero();
-        assertThat(TestSite.snapshot(output)).containsExactlyInAnyOrderEntriesOf(TestSite.snapshot(clean));
+        return TestSite.snapshot(clean);
     }
 }

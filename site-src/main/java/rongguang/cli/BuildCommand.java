@@ -125,9 +125,12 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    /** One build of {@code build --watch}, reported as {@code build} reports it; a failed build leaves the output. */
+    /**
+     * One build of {@code build --watch}, reported as {@code build} reports it. A failed build leaves the output; so
+     * does one that meets a file-system error, which is told in one line, and the next save tries again.
+     */
     private void once(Generator.Session session, Set<Path> changed, ProgressLine progress, Path outputDir,
-                      PrintWriter out, PrintWriter err) throws java.io.IOException {
+                      PrintWriter out, PrintWriter err) {
         Problems problems = new Problems();
         long start = System.nanoTime();
         Generator.Result result;
@@ -136,6 +139,12 @@ final class BuildCommand implements Callable<Integer> {
         } catch (BuildFailedException e) {
             progress.close();
             failed(problems, outputDir, err);
+            return;
+        } catch (java.io.IOException e) {
+            progress.close();
+            if (verbose) e.printStackTrace(err);
+            err.println("rongguang: " + e.getMessage());
+            err.flush();
             return;
         } finally {
             progress.close();
