@@ -89,9 +89,10 @@ public final class Generator {
 
     /** Builds the site; throws {@link rongguang.problems.BuildFailedException} with all problems when input is bad. */
     public Result build(Options options, Problems problems) throws IOException {
+        OutputTree.check(options.outputDir(), options.siteDir());   // before the cache is made beside it
         Path settingsFile = options.siteDir().resolve("content/site.json");
         Timings timings = new Timings();
-        if (!options.cached() || !java.nio.file.Files.isDirectory(BuildCache.folderOf(options.outputDir()))) {
+        if (!options.cached() || !BuildCache.exists(options.outputDir())) {
             rongguang.text.Slugs.loadInBackground();   // a build without the slugs of a last one needs them at once
         }
         Output output = () -> OutputTree.begin(options.outputDir(), options.siteDir());

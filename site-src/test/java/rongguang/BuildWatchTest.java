@@ -40,6 +40,14 @@ class BuildWatchTest {
             assertThat(watch.awaitLine("已生成 ")).contains("未变 0");
             watch.awaitLine("正在监视");
 
+            // the output is the watching build's: another one is refused, a clean one too
+            for (String mode : List.of("--verbose", "--clean")) {
+                ByteArrayOutputStream refused = new ByteArrayOutputStream();
+                assertThat(TestSite.runCli(refused, "build", mode, "--site", site.dir().toString(),
+                        "--output", output.toString(), "--now", NOW)).isEqualTo(2);
+                assertThat(refused.toString(StandardCharsets.UTF_8)).contains("另一个构建正在写入同一个输出文件夹");
+            }
+
             Files.writeString(article, "\n保存之后新增的一段。\n", StandardOpenOption.APPEND);
             String rebuilt = watch.awaitLine("已生成 ");
             assertThat(rebuilt).doesNotContain("未变 0");

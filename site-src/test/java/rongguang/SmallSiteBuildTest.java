@@ -147,17 +147,35 @@ class SmallSiteBuildTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120)   // --watch on an output it accepted would run until stopped
     void theCommandLineRefusesAnOutputThatWouldOverwriteTheSite() throws IOException {
         TestSite site = TestSite.create(tmp.resolve("site"), 20).article("a", "文章", "2026-01-01");
         for (String output : List.of(site.dir().toString(), tmp.toString(), "/", site.dir().resolve("content/out").toString())) {
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = TestSite.runCli(err, "build", "--site", site.dir().toString(), "--output", output);
-            assertThat(status).as(output).isEqualTo(2);
-            assertThat(err.toString(StandardCharsets.UTF_8)).as(output).contains("输出");
+            for (String mode : List.of("--verbose", "--clean", "--watch")) {
+                // nothing is written for a refused output: not even the build cache, which goes beside it
+                Map<Path, List<String>> before = besideAndHere(Path.of(output));
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                int status = TestSite.runCli(err, "build", "--site", site.dir().toString(), "--output", output, mode);
+                assertThat(status).as(output + " " + mode).isEqualTo(2);
+                assertThat(err.toString(StandardCharsets.UTF_8)).as(output + " " + mode).contains("输出");
+                assertThat(besideAndHere(Path.of(output))).as(output + " " + mode).isEqualTo(before);
+            }
         }
         assertThat(Files.exists(site.dir().resolve("content/site.json"))).isTrue();
         assertThat(Main.run("build", "--site", site.dir().toString(), "--now", "2026-11-22")).isZero();
         assertThat(site.dir().resolve("output/articles/a/index.html")).isRegularFile();
+    }
+
+    /** What the folder holding {@code output} (the root for the root) and the working folder hold, by name. */
+    private static Map<Path, List<String>> besideAndHere(Path output) throws IOException {
+        Map<Path, List<String>> listings = new java.util.HashMap<>();
+        Path abs = output.toAbsolutePath();
+        for (Path dir : List.of(abs.getParent() != null ? abs.getParent() : abs, Path.of("").toAbsolutePath())) {
+            try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+                listings.put(dir, entries.map(p -> p.getFileName().toString()).sorted().toList());
+            }
+        }
+        return listings;
     }
 
     @Test

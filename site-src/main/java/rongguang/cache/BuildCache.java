@@ -30,13 +30,13 @@ import rongguang.write.OutputTree;
  */
 public final class BuildCache implements AutoCloseable {
     private static final String MAGIC = "rongguang-cache 6";
+    private static final String LOCK = "lock";
     /** Bodies of changed articles are appended; past this much dead weight the cache starts over. */
     private static final long MAX_GARBAGE = 64L * 1024 * 1024;
 
     private final Path dir;
     private final String key;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final Lock lock;
     private final BodyStore bodies;
     private final Map<String, ArticleEntry> articles;
     private final RenderedPages pages;
@@ -44,7 +44,7 @@ public final class BuildCache implements AutoCloseable {
     private final RelatedArticles.Memo related;
     private final SearchIndex.State index;
 
-    private BuildCache(Path dir, String key, FileChannel lockChannel, FileLock lock, BodyStore bodies,
+    private BuildCache(Path dir, String key, Lock lock, BodyStore bodies,
                        Map<String, ArticleEntry> articles, RenderedPages pages, Set<String> files,
                        RelatedArticles.Memo related, SearchIndex.State index) {
         this.files = files;
@@ -52,7 +52,6 @@ public final class BuildCache implements AutoCloseable {
         this.related = related;
         this.dir = dir;
         this.key = key;
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.bodies = bodies;
         this.articles = articles;
@@ -65,9 +64,65 @@ public final class BuildCache implements AutoCloseable {
         return abs.resolveSibling("." + abs.getFileName() + ".rongguang-cache");
     }
 
-    /** Deletes the cache of {@code output}, for a clean build. */
-    public static void delete(Path output) throws IOException {
-        OutputTree.deleteTree(folderOf(output));
+    /**
+     * Keeps every other build out of an output, from its start to its end: a build that holds it may write the
+     * output and its cache. Held by the cache while it is open, and by a clean build, which has no cache.
+     */
+    public static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private Lock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
+        }
+    }
+
+    /** Takes the lock of {@code output}; refused while another build (in any process) holds it. */
+    public static Lock lock(Path output) throws IOException {
+        Path dir = folderOf(output);
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException("另一个构建正在写入同一个输出文件夹 " + output + "，请等它结束后再试");
+        }
+        return new Lock(channel, lock);
+    }
+
+    /**
+     * Empties the cache of {@code output}, for a clean build, which must hold the output's {@link #lock}: all but
+     * the lock's own file, which another build may be waiting on.
+     */
+    public static void clear(Path output) throws IOException {
+        Path dir = folderOf(output);
+        if (!Files.isDirectory(dir)) return;
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.toList()) {
+                if (!entry.getFileName().toString().equals(LOCK)) OutputTree.deleteTree(entry);
+            }
+        }
+    }
+
+    /** Whether there is a cache beside {@code output} from an earlier build. */
+    public static boolean exists(Path output) {
+        return Files.isRegularFile(folderOf(output).resolve("manifest"));
     }
 
     /**
@@ -77,14 +132,16 @@ public final class BuildCache implements AutoCloseable {
      */
     public static BuildCache open(Path output, String key) throws IOException {
         Path dir = folderOf(output);
-        Files.createDirectories(dir);
-        FileChannel lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock lock = lockChannel.tryLock();
-        if (lock == null) {
-            lockChannel.close();
-            throw new IOException("另一个构建正在写入同一个输出文件夹 " + output + "，请等它结束后再试");
+        Lock lock = lock(output);
+        try {
+            return open(dir, key, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
+    }
+
+    private static BuildCache open(Path dir, String key, Lock lock) throws IOException {
         Path manifest = dir.resolve("manifest");
         BodyStore bodies = BodyStore.open(dir.resolve("bodies"));
         Map<String, ArticleEntry> articles = new HashMap<>();
@@ -108,7 +165,7 @@ public final class BuildCache implements AutoCloseable {
             Files.deleteIfExists(dir.resolve("bodies"));
             bodies = BodyStore.open(dir.resolve("bodies"));
         }
-        return new BuildCache(dir, key, lockChannel, lock, bodies, articles, pages[0], files, related[0], index[0]);
+        return new BuildCache(dir, key, lock, bodies, articles, pages[0], files, related[0], index[0]);
     }
 
     private static boolean read(Path manifest, String key, BodyStore bodies, Map<String, ArticleEntry> articles,
@@ -216,8 +273,7 @@ public final class BuildCache implements AutoCloseable {
         try {
             bodies.close();
         } finally {
-            lock.release();
-            lockChannel.close();
+            lock.close();
         }
     }
 }

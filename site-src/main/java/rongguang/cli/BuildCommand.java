@@ -20,6 +20,7 @@ import rongguang.problems.Problem;
 import rongguang.problems.Problems;
 import rongguang.problems.Severity;
 import rongguang.serve.ChangeWatcher;
+import rongguang.write.OutputTree;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "生成网站：读取 content/ 与 templates/，写入 output/（全部成功后才替换旧的 output/）。")
@@ -65,9 +66,24 @@ final class BuildCommand implements Callable<Integer> {
         Path outputDir = (output != null ? output.toAbsolutePath() : siteDir.resolve("output")).normalize();
         Problems problems = new Problems();
         long start = System.nanoTime();
-        if (clean) rongguang.cache.BuildCache.delete(outputDir);
-        if (watch) return watch(siteDir, outputDir, out, err);
-        try (ProgressLine progress = ProgressLine.onTerminal(err)) {
+        if (watch) {
+            try {
+                OutputTree.check(outputDir, siteDir);   // before the cache is made beside it
+                if (clean) {
+                    try (BuildCache.Lock lock = BuildCache.lock(outputDir)) {
+                        BuildCache.clear(outputDir);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                err.println("rongguang: " + e.getMessage());
+                return 2;
+            }
+            return watch(siteDir, outputDir, out, err);
+        }
+        // a clean build has no cache to hold the output's lock: it holds it itself
+        try (BuildCache.Lock lock = clean ? cleanLock(outputDir, siteDir) : null;
+             ProgressLine progress = ProgressLine.onTerminal(err)) {
+            if (clean) BuildCache.clear(outputDir);
             Generator.Result result = new Generator().build(
                     new Generator.Options(siteDir, outputDir, now, drafts, !clean, progress, !noSearchIndex), problems);
             progress.close();
@@ -150,6 +166,12 @@ final class BuildCommand implements Callable<Integer> {
             progress.close();
         }
         succeeded(result, problems, start, outputDir, out, err);
+    }
+
+    /** The output's lock for a clean build, taken once the output folder is known to be one a build may write. */
+    private static BuildCache.Lock cleanLock(Path outputDir, Path siteDir) throws java.io.IOException {
+        OutputTree.check(outputDir, siteDir);
+        return BuildCache.lock(outputDir);
     }
 
     /** The warnings, then the summary line (and with --verbose the stages' times). */

@@ -89,6 +89,20 @@ public final class OutputTree implements AutoCloseable {
 
     private static OutputTree begin(Path output, Path siteDir, Set<String> previousFiles, boolean trusted)
             throws IOException {
+        Path out = check(output, siteDir);
+        OutputTree tree = new OutputTree(out, previousFiles, trusted);
+        tree.recover();
+        Files.createDirectories(out.getParent());
+        deleteTree(tree.staging);
+        Files.createDirectories(tree.staging);
+        return tree;
+    }
+
+    /**
+     * Refuses an output folder that a build must not write (see {@link UnsafeOutputException}); returns its real
+     * path. Checked before anything is written for a build, its cache beside the output included.
+     */
+    public static Path check(Path output, Path siteDir) throws IOException {
         Path out = real(output);
         Path site = real(siteDir);
         Path home = real(Path.of(System.getProperty("user.home")));
@@ -101,12 +115,7 @@ public final class OutputTree implements AutoCloseable {
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new UnsafeOutputException("输出路径 " + out + " 已存在且不是文件夹");
         }
-        OutputTree tree = new OutputTree(out, previousFiles, trusted);
-        tree.recover();
-        Files.createDirectories(out.getParent());
-        deleteTree(tree.staging);
-        Files.createDirectories(tree.staging);
-        return tree;
+        return out;
     }
 
     /** The absolute, normalized path with links resolved as far as the path exists. */
