@@ -90,48 +90,22 @@ public final class Generator {
     /** Builds the site; throws {@link rongguang.problems.BuildFailedException} with all problems when input is bad. */
     public Result build(Options options, Problems problems) throws IOException {
         OutputTree.check(options.outputDir(), options.siteDir());   // before the cache is made beside it
-        Path settingsFile = options.siteDir().resolve("content/site.json");
         Timings timings = new Timings();
-        if (!options.cached() || !BuildCache.exists(options.outputDir())) {
-            rongguang.text.Slugs.loadInBackground();   // a build without the slugs of a last one needs them at once
-        }
-        Output output = () -> OutputTree.begin(options.outputDir(), options.siteDir());
-        Configuration templates = Templates.configuration(templatesDir(options));
         if (!options.cached()) {
+            rongguang.text.Slugs.loadInBackground();   // a build without the slugs of a last one needs them at once
             try (BodyStore bodies = BodyStore.temporary()) {
                 return build(options, bodies, Map.of(), Map.of(), SiteLoader.Listings.NONE, null, RenderedPages.NONE,
-                        null, null, null, ImageStore.inMemory(), output, templates, problems, timings).result();
+                        null, null, null, ImageStore.inMemory(),
+                        () -> OutputTree.begin(options.outputDir(), options.siteDir()),
+                        Templates.configuration(templatesDir(options)), problems, timings).result();
             }
         }
-        String key = CacheKey.of(settingsFile, options.preview());
-        try (BuildCache cache = BuildCache.open(options.outputDir(), key)) {
-            ImageStore images = ImageStore.open(cache.folder().resolve("images"), key);
+        // an incremental build is the first build of a publishing session on the cache (as build --watch makes)
+        String key = CacheKey.of(options.siteDir().resolve("content/site.json"), options.preview());
+        try (BuildCache cache = BuildCache.open(options.outputDir(), key);
+             Session session = Session.publishing(options, cache)) {
             timings.lap("读缓存");
-            // with a record of the output, only changed files are written, moved into place at the end; without
-            // one, a whole new tree is swapped in. The record is void while files move, so an interrupted move
-            // makes the next build a full one.
-            Output update = cache.files().isEmpty() ? output : new Output() {
-                @Override
-                public OutputTree begin() throws IOException {
-                    return OutputTree.update(options.outputDir(), options.siteDir(), cache.files());
-                }
-
-                @Override
-                public void committing() throws IOException {
-                    cache.invalidate();
-                }
-            };
-            Built built = build(options, cache.bodies(), cache.articles(), Map.of(), SiteLoader.Listings.NONE, null,
-                    cache.pages(), cache.related(), null,
-                    cache.files().isEmpty() ? null : cache.index(), images, update, templates, problems, timings);
-            try {
-                cache.save(built.articles(), built.pages(), built.files(), built.index());
-                images.save();
-            } catch (IOException e) {
-                cache.invalidate();
-            }
-            timings.lap("存缓存");
-            return built.result();
+            return session.build(problems, null, null, timings);
         }
     }
 
@@ -312,7 +286,7 @@ public final class Generator {
             this.options = options;
             this.cache = cache;
             this.bodies = cache.bodies();
-            this.key = CacheKey.of(options.siteDir().resolve("content/site.json"), options.preview());
+            this.key = cache.key();
             this.images = ImageStore.open(cache.folder().resolve("images"), key);
             this.articles = cache.articles();
             this.pages = cache.pages();
@@ -324,11 +298,12 @@ public final class Generator {
         }
 
         /**
-         * A session that publishes: {@code build --watch}. It starts from the build cache, as an incremental
-         * {@code build} does, and keeps it true after every build, so a plain {@code build} later goes on from
-         * there. Its output is a published one: the first build without a usable cache swaps a whole new tree in;
-         * later ones update the output as an incremental {@code build} does, keeping a file only while it is as
-         * the last build wrote it.
+         * A session that publishes: {@code build --watch}, and an incremental {@code build}, which is its first
+         * build. It starts from the build cache and keeps it true after every build, so a later one goes on from
+         * there. Its output is a published one: a build without a record of the output swaps a whole new tree in;
+         * with one, only changed files are written, moved into place at the end, and a file is kept only while it
+         * is as the last build wrote it. The record is void while files move, so an interrupted move makes the
+         * next build a full one.
          */
         public static Session publishing(Options options, BuildCache cache) throws IOException {
             return new Session(options, cache);
@@ -353,6 +328,11 @@ public final class Generator {
          */
         public Result build(Problems problems, Set<Path> changed, java.util.function.Consumer<Result> pagesReady)
                 throws IOException {
+            return build(problems, changed, pagesReady, new Timings());
+        }
+
+        private Result build(Problems problems, Set<Path> changed, java.util.function.Consumer<Result> pagesReady,
+                             Timings timings) throws IOException {
             if (changed == null) {
                 touched = null;
             } else if (touched != null) {
@@ -404,7 +384,7 @@ public final class Generator {
                         sameSettings ? data : Map.of(), sameSettings ? listings : SiteLoader.Listings.NONE,
                         touched == null ? null : Set.copyOf(touched), sameSettings ? pages : RenderedPages.NONE,
                         related, sameSettings ? model : null, sameSettings ? index : null, images, output, templates,
-                        problems, new Timings());
+                        problems, timings);
             } catch (IOException | RuntimeException e) {
                 // the pages are in place but the index is not: what this session remembers of the folder is
                 // no longer true, so the next build starts from an empty one

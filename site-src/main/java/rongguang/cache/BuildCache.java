@@ -120,11 +120,6 @@ public final class BuildCache implements AutoCloseable {
         }
     }
 
-    /** Whether there is a cache beside {@code output} from an earlier build. */
-    public static boolean exists(Path output) {
-        return Files.isRegularFile(folderOf(output).resolve("manifest"));
-    }
-
     /**
      * Opens the cache of {@code output}, locked against another build into the same output.
      *
@@ -195,6 +190,11 @@ public final class BuildCache implements AutoCloseable {
         }
     }
 
+    /** What the cache was opened for: the generator and the settings (a {@link CacheKey}). */
+    public String key() {
+        return key;
+    }
+
     /** The cache's folder, where other stages may keep what they cache (images). */
     public Path folder() {
         return dir;
@@ -229,15 +229,10 @@ public final class BuildCache implements AutoCloseable {
         return files;
     }
 
-    /** Records the state of a newly committed output; written aside and renamed, so never half-written. */
-    public void save(Map<String, ArticleEntry> newArticles, RenderedPages newPages, Set<String> newFiles,
-                     SearchIndex.State newIndex) throws IOException {
-        save(key, newArticles, newPages, newFiles, newIndex);
-    }
-
     /**
-     * The same, for an output built with the settings of {@code key}: a process that builds again and again
-     * ({@code build --watch}) sees the settings change under the cache it opened.
+     * Records the state of a newly committed output, built with the settings of {@code key} (a process that builds
+     * again and again, {@code build --watch}, sees them change under the cache it opened); written aside and
+     * renamed, so never half-written.
      */
     public void save(String key, Map<String, ArticleEntry> newArticles, RenderedPages newPages,
                      Set<String> newFiles, SearchIndex.State newIndex) throws IOException {
