@@ -101,9 +101,7 @@ public final class Generator {
             }
         }
         // an incremental build is the first build of a publishing session on the cache (as build --watch makes)
-        String key = CacheKey.of(options.siteDir().resolve("content/site.json"), options.preview());
-        try (BuildCache cache = BuildCache.open(options.outputDir(), key);
-             Session session = Session.publishing(options, cache)) {
+        try (Session session = Session.publishing(options)) {
             timings.lap("读缓存");
             return session.build(problems, null, null, timings);
         }
@@ -299,14 +297,25 @@ public final class Generator {
 
         /**
          * A session that publishes: {@code build --watch}, and an incremental {@code build}, which is its first
-         * build. It starts from the build cache and keeps it true after every build, so a later one goes on from
-         * there. Its output is a published one: a build without a record of the output swaps a whole new tree in;
-         * with one, only changed files are written, moved into place at the end, and a file is kept only while it
-         * is as the last build wrote it. The record is void while files move, so an interrupted move makes the
-         * next build a full one.
+         * build. It opens the build cache beside the output (holding the output's lock until it is closed), starts
+         * from it and keeps it true after every build, so a later one goes on from there. Its output is a published
+         * one: a build without a record of the output swaps a whole new tree in; with one, only changed files are
+         * written, moved into place at the end, and a file is kept only while it is as the last build wrote it.
+         * The record is void while files move, so an interrupted move makes the next build a full one.
          */
-        public static Session publishing(Options options, BuildCache cache) throws IOException {
-            return new Session(options, cache);
+        public static Session publishing(Options options) throws IOException {
+            BuildCache cache = BuildCache.open(options.outputDir(), settingsKey(options));
+            try {
+                return new Session(options, cache);
+            } catch (IOException | RuntimeException e) {
+                cache.close();
+                throw e;
+            }
+        }
+
+        /** What a build's cache is valid for: the generator and the site's settings as they are now. */
+        private static String settingsKey(Options options) throws IOException {
+            return CacheKey.of(options.siteDir().resolve("content/site.json"), options.preview());
         }
 
         /** Builds again after changes to unknown paths: every folder is looked at. */
@@ -346,7 +355,7 @@ public final class Generator {
                     touched.add(site.relativize(abs).toString().replace('\\', '/'));
                 }
             }
-            String now = CacheKey.of(options.siteDir().resolve("content/site.json"), options.preview());
+            String now = settingsKey(options);
             boolean sameSettings = now.equals(key);
             // one configuration for the session: it re-reads only the templates that changed
             if (templates == null) {
@@ -418,7 +427,8 @@ public final class Generator {
 
         @Override
         public void close() throws IOException {
-            if (cache == null) bodies.close();   // a cache's bodies are the cache's to close
+            if (cache != null) cache.close();   // its bodies with it, and the output's lock
+            else bodies.close();
         }
     }
 

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import rongguang.cache.BuildCache;
-import rongguang.cache.CacheKey;
 import rongguang.problems.Problems;
 import rongguang.testing.ImageFiles;
 import rongguang.testing.TestSite;
@@ -157,8 +155,7 @@ class IncrementalBuildTest {
         Generator.Result first;
         Generator.Result second;
         if (mode == Mode.PUBLISHING) {
-            try (BuildCache cache = BuildCache.open(out, CacheKey.of(site.resolve("content/site.json"), false));
-                 Generator.Session s = Generator.Session.publishing(options, cache)) {
+            try (Generator.Session s = Generator.Session.publishing(options)) {
                 first = s.build(new Problems());
                 Map<Path, String> before = SiteFiles.state(site);
                 change.edit().apply(site);

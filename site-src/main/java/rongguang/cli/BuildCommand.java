@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import rongguang.Generator;
 import rongguang.cache.BuildCache;
-import rongguang.cache.CacheKey;
 import rongguang.problems.BuildFailedException;
 import rongguang.problems.Problem;
 import rongguang.problems.Problems;
@@ -105,12 +104,10 @@ final class BuildCommand implements Callable<Integer> {
      */
     private int watch(Path siteDir, Path outputDir, PrintWriter out, PrintWriter err) throws Exception {
         BlockingQueue<ChangeWatcher.Changes> bursts = new LinkedBlockingQueue<>();
-        String key = CacheKey.of(siteDir.resolve("content/site.json"), drafts);
         ProgressLine progress = ProgressLine.onTerminal(err);
         Generator.Options options = new Generator.Options(siteDir, outputDir, now, drafts, true, progress,
                 !noSearchIndex);
-        try (BuildCache cache = BuildCache.open(outputDir, key);
-             Generator.Session session = Generator.Session.publishing(options, cache);
+        try (Generator.Session session = Generator.Session.publishing(options);
              ChangeWatcher watcher = new ChangeWatcher(siteDir, QUIET, bursts::add, warning -> {
                  err.println(warning);
                  err.flush();
@@ -153,11 +150,9 @@ final class BuildCommand implements Callable<Integer> {
         try {
             result = session.build(problems, changed);
         } catch (BuildFailedException e) {
-            progress.close();
             failed(problems, outputDir, err);
             return;
         } catch (java.io.IOException e) {
-            progress.close();
             if (verbose) e.printStackTrace(err);
             err.println("rongguang: " + e.getMessage());
             err.flush();
