@@ -39,12 +39,10 @@ class SearchBenchmark {
         // to a query's ten or so requests, which a reader's browser does not pay
         try (StaticServer server = StaticServer.uncached(output, "/"); Browser browser = Browser.open(1280, 900)) {
             // one query first, not counted: the server's and the browser's code is not yet compiled on the first
-            browser.get(server.url("search/"));
-            browser.waiting().until(d -> browser.<Boolean>script("return typeof window.rongguangSearch === 'function'"));
+            openSearchPage(browser, server);
             measure(browser, WARM_UP);
             for (String q : QUERIES) {
-                browser.get(server.url("search/"));
-                browser.waiting().until(d -> browser.<Boolean>script("return typeof window.rongguangSearch === 'function'"));
+                openSearchPage(browser, server);
                 Map<String, Object> first = measure(browser, q);
                 Map<String, Object> again = measure(browser, q);
                 cold.add(((Number) first.get("ms")).doubleValue());
@@ -63,6 +61,12 @@ class SearchBenchmark {
                 .append(warm.stream().mapToDouble(Double::doubleValue).max().orElse(0)).append('\n');
         System.out.print(report);
         Files.writeString(Path.of("target/search-benchmark.tsv"), report);
+    }
+
+    /** Loads the search page afresh and waits until its script is ready for a query. */
+    private static void openSearchPage(Browser browser, StaticServer server) {
+        browser.get(server.url("search/"));
+        browser.waiting().until(d -> browser.<Boolean>script("return typeof window.rongguangSearch === 'function'"));
     }
 
     /** Runs one query; the time is from the call to results in the page, the bytes those of search/ files fetched. */
