@@ -89,9 +89,9 @@ public final class Generator {
 
     /** Builds the site; throws {@link rongguang.problems.BuildFailedException} with all problems when input is bad. */
     public Result build(Options options, Problems problems) throws IOException {
-        OutputTree.check(options.outputDir(), options.siteDir());   // before the cache is made beside it
         Timings timings = new Timings();
         if (!options.cached()) {
+            OutputTree.check(options.outputDir(), options.siteDir());   // at once, not after the site is read
             rongguang.text.Slugs.loadInBackground();   // a build without the slugs of a last one needs them at once
             try (BodyStore bodies = BodyStore.temporary()) {
                 return build(options, bodies, Map.of(), Map.of(), SiteLoader.Listings.NONE, null, RenderedPages.NONE,
@@ -304,6 +304,7 @@ public final class Generator {
          * The record is void while files move, so an interrupted move makes the next build a full one.
          */
         public static Session publishing(Options options) throws IOException {
+            OutputTree.check(options.outputDir(), options.siteDir());   // before the cache is made beside it
             BuildCache cache = BuildCache.open(options.outputDir(), settingsKey(options));
             try {
                 return new Session(options, cache);

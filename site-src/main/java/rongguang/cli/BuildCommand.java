@@ -67,9 +67,8 @@ final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         if (watch) {
             try {
-                OutputTree.check(outputDir, siteDir);   // before the cache is made beside it
                 if (clean) {
-                    try (BuildCache.Lock lock = BuildCache.lock(outputDir)) {
+                    try (BuildCache.Lock lock = cleanLock(outputDir, siteDir)) {
                         BuildCache.clear(outputDir);
                     }
                 }
