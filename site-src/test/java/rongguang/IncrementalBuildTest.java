@@ -265,6 +265,31 @@ class IncrementalBuildTest {
         assertThat(TestSite.snapshot(out)).containsExactlyInAnyOrderEntriesOf(clean(site));
     }
 
+    @ParameterizedTest(name = "manifest {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"cut short", "with bytes after its end", "garbled"})
+    void aDamagedCacheMakesAFullBuildEqualToACleanOne(String damage) throws IOException {
+        Path site = copyOfSample();
+        Path out = tmp.resolve("out");
+        Generator.Result first = cached(site, out);
+        Path manifest = rongguang.cache.BuildCache.folderOf(out).resolve("manifest");
+        byte[] bytes = Files.readAllBytes(manifest);
+        switch (damage) {
+            case "cut short" -> Files.write(manifest, java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+            case "with bytes after its end" -> Files.write(manifest, java.util.Arrays.copyOf(bytes, bytes.length + 3));
+            default -> {
+                for (int i = bytes.length / 2; i < bytes.length; i += 97) bytes[i] = (byte) ~bytes[i];
+                Files.write(manifest, bytes);
+            }
+        }
+        append(site.resolve(ARTICLE), "\n新增的一段话。\n");
+
+        Generator.Result next = cached(site, out);
+
+        assertThat(next.written()).as("no record to trust: every page written").isEqualTo(first.pages());
+        assertThat(TestSite.snapshot(out)).containsExactlyInAnyOrderEntriesOf(clean(site));
+        assertThat(cached(site, out).written()).as("and the cache is whole again").isZero();
+    }
+
     @Test
     void aBuildWithoutTheSearchIndexIsFollowedByOneWithTheWholeIndex() throws IOException {
         Path site = copyOfSample();

@@ -1,9 +1,5 @@
 package rongguang.cache;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -29,7 +25,7 @@ import rongguang.write.OutputTree;
  * or the site settings change, or when it cannot be read; a build without it is simply a full build.
  */
 public final class BuildCache implements AutoCloseable {
-    private static final String MAGIC = "rongguang-cache 6";
+    private static final String MAGIC = "rongguang-cache 7";
     private static final String LOCK = "lock";
     /** Bodies of changed articles are appended; past this much dead weight the cache starts over. */
     private static final long MAX_GARBAGE = 64L * 1024 * 1024;
@@ -166,8 +162,9 @@ public final class BuildCache implements AutoCloseable {
     private static boolean read(Path manifest, String key, BodyStore bodies, Map<String, ArticleEntry> articles,
                                 RenderedPages[] pages, Set<String> files,
                                 RelatedArticles.Memo[] related, SearchIndex.State[] index) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(manifest), 1 << 16))) {
-            if (!MAGIC.equals(in.readUTF()) || !key.equals(in.readUTF())) return false;
+        try (FileChannel channel = FileChannel.open(manifest)) {
+            RecordInput in = RecordInput.of(channel);
+            if (!MAGIC.equals(in.readString()) || !key.equals(in.readString())) return false;
             int articleCount = in.readInt();
             String[] articleFiles = new String[articleCount];
             for (int i = 0; i < articleCount; i++) {
@@ -177,10 +174,10 @@ public final class BuildCache implements AutoCloseable {
             }
             pages[0] = CacheCodec.readPages(in, articleFiles);
             int fileCount = in.readInt();
-            for (int i = 0; i < fileCount; i++) files.add(in.readUTF());
+            for (int i = 0; i < fileCount; i++) files.add(in.readString());
             related[0] = CacheCodec.readMemo(in);
             index[0] = in.readBoolean() ? CacheCodec.readIndex(in) : null;
-            return in.read() == -1;
+            return in.atEnd();
         } catch (IOException | RuntimeException e) {
             // a damaged cache costs one full build, never a wrong one
             articles.clear();
@@ -238,10 +235,10 @@ public final class BuildCache implements AutoCloseable {
                      Set<String> newFiles, SearchIndex.State newIndex) throws IOException {
         Path manifest = dir.resolve("manifest");
         Path temporary = dir.resolve("manifest.new");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary),
-                1 << 16))) {
-            out.writeUTF(MAGIC);
-            out.writeUTF(key);
+        try (RecordOutput out = new RecordOutput(FileChannel.open(temporary, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))) {
+            out.writeString(MAGIC);
+            out.writeString(key);
             out.writeInt(newArticles.size());
             Map<String, Integer> articleNumbers = new HashMap<>(newArticles.size() * 2);
             for (ArticleEntry e : newArticles.values()) {
@@ -250,7 +247,7 @@ public final class BuildCache implements AutoCloseable {
             }
             CacheCodec.write(out, newPages, articleNumbers);
             out.writeInt(newFiles.size());
-            for (String f : newFiles) out.writeUTF(f);
+            for (String f : newFiles) out.writeString(f);
             CacheCodec.write(out, related);
             out.writeBoolean(newIndex != null);
             if (newIndex != null) CacheCodec.write(out, newIndex);

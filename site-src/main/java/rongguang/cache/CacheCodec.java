@@ -1,7 +1,5 @@
 package rongguang.cache;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,22 +30,22 @@ import rongguang.write.FileStamp;
 final class CacheCodec {
     private CacheCodec() {}
 
-    static void write(DataOutputStream out, ArticleEntry e) throws IOException {
-        utf(out, e.file());
+    static void write(RecordOutput out, ArticleEntry e) throws IOException {
+        out.writeString(e.file());
         stamp(out, e.stamp());
         out.writeInt(e.problems().size());
         for (Problem p : e.problems()) {
-            utf(out, p.file());
+            out.writeString(p.file());
             out.writeInt(p.line());
             out.writeInt(p.column());
-            utf(out, p.severity().name());
-            utf(out, p.message());
+            out.writeString(p.severity().name());
+            out.writeString(p.message());
         }
         Article a = e.article();
         out.writeBoolean(a != null);
         if (a == null) return;
-        utf(out, a.slug());
-        utf(out, a.title());
+        out.writeString(a.slug());
+        out.writeString(a.title());
         string(out, a.kicker());
         string(out, a.subtitle());
         strings(out, a.authors());
@@ -57,7 +55,7 @@ final class CacheCodec {
         for (Term t : a.tags()) term(out, t);
         strings(out, a.cities());
         strings(out, a.exemplars());
-        utf(out, a.summary());
+        out.writeString(a.summary());
         string(out, a.cover());
         time(out, a.date());
         time(out, a.publishDate());
@@ -66,23 +64,23 @@ final class CacheCodec {
         BodyStore.Stored body = (BodyStore.Stored) a.body();
         out.writeLong(body.offset());
         out.writeInt(body.length());
-        utf(out, a.file());
-        utf(out, a.digest());
+        out.writeString(a.file());
+        out.writeString(a.digest());
     }
 
-    static ArticleEntry readEntry(DataInputStream in, BodyStore bodies) throws IOException {
-        String file = utf(in);
+    static ArticleEntry readEntry(RecordInput in, BodyStore bodies) throws IOException {
+        String file = in.readString();
         FileStamp stamp = stamp(in);
         int problemCount = in.readInt();
         List<Problem> problems = new ArrayList<>(problemCount);
         for (int i = 0; i < problemCount; i++) {
-            problems.add(new Problem(utf(in), in.readInt(), in.readInt(), Severity.valueOf(utf(in)),
-                    utf(in)));
+            problems.add(new Problem(in.readString(), in.readInt(), in.readInt(), Severity.valueOf(in.readString()),
+                    in.readString()));
         }
         Article article = null;
         if (in.readBoolean()) {
-            String slug = utf(in);
-            String title = utf(in);
+            String slug = in.readString();
+            String title = in.readString();
             String kicker = string(in);
             String subtitle = string(in);
             List<String> authors = strings(in);
@@ -93,7 +91,7 @@ final class CacheCodec {
             for (int i = 0; i < tagCount; i++) tags.add(term(in));
             List<String> cities = strings(in);
             List<String> exemplars = strings(in);
-            String summary = utf(in);
+            String summary = in.readString();
             String cover = string(in);
             ZonedDateTime date = time(in);
             ZonedDateTime publishDate = time(in);
@@ -101,7 +99,7 @@ final class CacheCodec {
             boolean draft = in.readBoolean();
             Body body = bodies.at(in.readLong(), in.readInt());
             article = new Article(slug, title, kicker, subtitle, authors, source, column, List.copyOf(tags), cities,
-                    exemplars, summary, cover, date, publishDate, expiryDate, draft, body, utf(in), utf(in));
+                    exemplars, summary, cover, date, publishDate, expiryDate, draft, body, in.readString(), in.readString());
         }
         return new ArticleEntry(file, stamp, article, List.copyOf(problems));
     }
@@ -110,13 +108,13 @@ final class CacheCodec {
      * The page records; the texts they read as numbers, twice the article's number in the order the cache lists its
      * article entries, plus one for a body.
      */
-    static void write(DataOutputStream out, RenderedPages pages, Map<String, Integer> articleNumbers)
+    static void write(RecordOutput out, RenderedPages pages, Map<String, Integer> articleNumbers)
             throws IOException {
         out.writeBoolean(pages.shape() != null);
         if (pages.shape() != null) bytes(out, pages.shape());
         out.writeInt(pages.members().size());
         for (Map.Entry<String, byte[]> m : new TreeMap<>(pages.members()).entrySet()) {
-            utf(out, m.getKey());
+            out.writeString(m.getKey());
             bytes(out, m.getValue());
         }
         // pages read the same few sets of members: each set once, then its number for each page
@@ -128,11 +126,11 @@ final class CacheCodec {
         out.writeInt(ordered.size());
         for (Set<String> set : ordered) {
             out.writeInt(set.size());
-            for (String m : new TreeSet<>(set)) utf(out, m);
+            for (String m : new TreeSet<>(set)) out.writeString(m);
         }
         out.writeInt(pages.pages().size());
         for (PageRecord r : pages.pages().values()) {
-            utf(out, r.file());
+            out.writeString(r.file());
             bytes(out, r.fingerprint());
             out.writeInt(sets.get(r.members()));
             out.writeInt(r.texts().length);
@@ -145,53 +143,59 @@ final class CacheCodec {
         }
     }
 
-    static RenderedPages readPages(DataInputStream in, String[] articleFiles) throws IOException {
+    static RenderedPages readPages(RecordInput in, String[] articleFiles) throws IOException {
         byte[] shape = in.readBoolean() ? bytes(in) : null;
         int memberCount = in.readInt();
         Map<String, byte[]> members = new HashMap<>(memberCount * 2);
-        for (int i = 0; i < memberCount; i++) members.put(utf(in), bytes(in));
+        for (int i = 0; i < memberCount; i++) members.put(in.readString(), bytes(in));
         List<Set<String>> sets = new ArrayList<>();
         for (int s = in.readInt(); s > 0; s--) {
             String[] names = new String[in.readInt()];
-            for (int i = 0; i < names.length; i++) names[i] = utf(in);
+            for (int i = 0; i < names.length; i++) names[i] = in.readString();
             sets.add(Set.of(names));
         }
         int pageCount = in.readInt();
         Map<String, PageRecord> pages = new HashMap<>(pageCount * 2);
+        // one key per text, however many pages read it: lists read the same summaries again and again
+        String[] keys = new String[2 * articleFiles.length];
         for (int p = 0; p < pageCount; p++) {
-            String file = utf(in);
+            String file = in.readString();
             byte[] fingerprint = bytes(in);
             Set<String> read = sets.get(in.readInt());
             String[] texts = new String[in.readInt()];
             for (int i = 0; i < texts.length; i++) {
                 int n = in.readInt();
-                String article = articleFiles[n >>> 1];
-                texts[i] = (n & 1) == 0 ? TextReads.summary(article) : TextReads.body(article);
+                if (n < 0 || n >= keys.length) throw new IOException("页面记录引用了未知的文章：" + n);
+                if (keys[n] == null) {
+                    String article = articleFiles[n >>> 1];
+                    keys[n] = (n & 1) == 0 ? TextReads.summary(article) : TextReads.body(article);
+                }
+                texts[i] = keys[n];
             }
             pages.put(file, new PageRecord(file, fingerprint, read, texts, stamp(in)));
         }
         return new RenderedPages(pages, shape, members);
     }
 
-    private static void bytes(DataOutputStream out, byte[] bytes) throws IOException {
+    private static void bytes(RecordOutput out, byte[] bytes) throws IOException {
         out.writeInt(bytes.length);
         out.write(bytes);
     }
 
-    private static byte[] bytes(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return bytes;
+    private static byte[] bytes(RecordInput in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) throw new java.io.IOException("缓存记录损坏");
+        return in.readBytes(length);
     }
 
-    static void write(DataOutputStream out, SearchIndex.State s) throws IOException {
+    static void write(RecordOutput out, SearchIndex.State s) throws IOException {
         out.writeInt(s.shards());
         out.writeLong(s.documentBytes());
         out.writeInt(s.documents());
         for (long[] array : new long[][] {s.order(), s.digests(), s.stamps()}) longs(out, array);
     }
 
-    static SearchIndex.State readIndex(DataInputStream in) throws IOException {
+    static SearchIndex.State readIndex(RecordInput in) throws IOException {
         int shards = in.readInt();
         long documentBytes = in.readLong();
         int documents = in.readInt();
@@ -200,80 +204,64 @@ final class CacheCodec {
     }
 
     /** Arrays of numbers in one piece: a call per number costs more than the rest of reading the cache. */
-    private static void longs(DataOutputStream out, long[] values) throws IOException {
+    private static void longs(RecordOutput out, long[] values) throws IOException {
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 * values.length);
         bytes.asLongBuffer().put(values);
         out.write(bytes.array());
     }
 
-    private static long[] longs(DataInputStream in, int count) throws IOException {
-        byte[] bytes = new byte[8 * count];
-        in.readFully(bytes);
+    private static long[] longs(RecordInput in, int count) throws IOException {
+        byte[] bytes = in.readBytes(8 * count);
         long[] values = new long[count];
         java.nio.ByteBuffer.wrap(bytes).asLongBuffer().get(values);
         return values;
     }
 
-    /** UTF-8 with an int length: writeUTF stops at 64 KB. */
-    private static void utf(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String utf(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > 64 * 1024 * 1024) throw new IOException("缓存记录损坏");
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     /** A stamp, or none (a file that could not be read): -1 for its size. */
-    private static void stamp(DataOutputStream out, FileStamp stamp) throws IOException {
+    private static void stamp(RecordOutput out, FileStamp stamp) throws IOException {
         out.writeLong(stamp == null ? -1 : stamp.size());
         out.writeLong(stamp == null ? -1 : stamp.modified());
     }
 
-    private static FileStamp stamp(DataInputStream in) throws IOException {
+    private static FileStamp stamp(RecordInput in) throws IOException {
         long size = in.readLong();
         long modified = in.readLong();
         return size < 0 ? null : new FileStamp(size, modified);
     }
 
-    private static void string(DataOutputStream out, String s) throws IOException {
+    private static void string(RecordOutput out, String s) throws IOException {
         out.writeBoolean(s != null);
-        if (s != null) utf(out, s);
+        if (s != null) out.writeString(s);
     }
 
-    private static String string(DataInputStream in) throws IOException {
-        return in.readBoolean() ? utf(in) : null;
+    private static String string(RecordInput in) throws IOException {
+        return in.readBoolean() ? in.readString() : null;
     }
 
-    private static void strings(DataOutputStream out, List<String> list) throws IOException {
+    private static void strings(RecordOutput out, List<String> list) throws IOException {
         out.writeInt(list.size());
-        for (String s : list) utf(out, s);
+        for (String s : list) out.writeString(s);
     }
 
-    private static List<String> strings(DataInputStream in) throws IOException {
+    private static List<String> strings(RecordInput in) throws IOException {
         int n = in.readInt();
         List<String> list = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) list.add(utf(in));
+        for (int i = 0; i < n; i++) list.add(in.readString());
         return List.copyOf(list);
     }
 
-    private static void term(DataOutputStream out, Term t) throws IOException {
+    private static void term(RecordOutput out, Term t) throws IOException {
         out.writeBoolean(t != null);
         if (t == null) return;
-        utf(out, t.name());
-        utf(out, t.slug());
+        out.writeString(t.name());
+        out.writeString(t.slug());
     }
 
-    private static Term term(DataInputStream in) throws IOException {
-        return in.readBoolean() ? new Term(utf(in), utf(in)) : null;
+    private static Term term(RecordInput in) throws IOException {
+        return in.readBoolean() ? new Term(in.readString(), in.readString()) : null;
     }
 
-    static void write(DataOutputStream out, RelatedArticles.Memo memo) throws IOException {
+    static void write(RecordOutput out, RelatedArticles.Memo memo) throws IOException {
         long[] signature = memo.signature();
         int[][] related = memo.related();
         boolean known = related != null && related.length == signature.length;
@@ -286,7 +274,7 @@ final class CacheCodec {
         }
     }
 
-    static RelatedArticles.Memo readMemo(DataInputStream in) throws IOException {
+    static RelatedArticles.Memo readMemo(RecordInput in) throws IOException {
         int n = in.readInt();
         if (n < 0) return new RelatedArticles.Memo();
         long[] signature = new long[n];
@@ -300,19 +288,19 @@ final class CacheCodec {
     }
 
     /** A time as its instant and zone: parsing ISO text again cost more than the rest of the cache. */
-    private static void time(DataOutputStream out, ZonedDateTime t) throws IOException {
+    private static void time(RecordOutput out, ZonedDateTime t) throws IOException {
         out.writeBoolean(t != null);
         if (t == null) return;
         out.writeLong(t.toEpochSecond());
         out.writeInt(t.getNano());
-        utf(out, t.getZone().getId());
+        out.writeString(t.getZone().getId());
     }
 
-    private static ZonedDateTime time(DataInputStream in) throws IOException {
+    private static ZonedDateTime time(RecordInput in) throws IOException {
         if (!in.readBoolean()) return null;
         long seconds = in.readLong();
         int nanos = in.readInt();
-        ZoneId zone = ZONES.computeIfAbsent(utf(in), ZoneId::of);
+        ZoneId zone = ZONES.computeIfAbsent(in.readString(), ZoneId::of);
         return ZonedDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), zone);
     }
 
