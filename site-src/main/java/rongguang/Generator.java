@@ -287,6 +287,7 @@ public final class Generator {
             this.key = cache.key();
             this.images = ImageStore.open(cache.folder().resolve("images"), key);
             this.articles = cache.articles();
+            this.data = cache.data();
             this.pages = cache.pages();
             this.files = cache.files();
             this.index = cache.files().isEmpty() ? null : cache.index();
@@ -407,7 +408,7 @@ public final class Generator {
             }
             if (cache != null) {
                 try {
-                    cache.save(now, built.articles(), built.pages(), built.files(), built.index());
+                    cache.save(now, built.articles(), built.data(), built.pages(), built.files(), built.index());
                     images.save();
                 } catch (IOException e) {
                     cache.invalidate();

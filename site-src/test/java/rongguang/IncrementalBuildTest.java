@@ -291,6 +291,45 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aDataFileTakenFromTheCacheIsReportedAtItsExactPlace() throws IOException {
+        Path site = copyOfSample();
+        Path out = tmp.resolve("out");
+        cached(site, out);
+        // the exemplar's file is unchanged, so its objects come from the cache, which keeps no places
+        Files.delete(site.resolve("content/data/cities/zhangzhou.json"));
+        Problems problems = new Problems();
+
+        assertThatThrownBy(() -> new Generator().build(new Generator.Options(site, out, TestSite.NOW, false, true,
+                null), problems)).isInstanceOf(rongguang.problems.BuildFailedException.class);
+
+        assertThat(problems.sorted()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("content/data/exemplars/cai-tiaoyang.json");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.column()).isEqualTo(11);
+            assertThat(p.message()).contains("zhangzhou");
+        });
+    }
+
+    @Test
+    void theCacheGivesBackTheDataFilesAsTheyWereRead() throws IOException {
+        Path site = copyOfSample();
+        Path out = tmp.resolve("out");
+        Map<String, rongguang.load.DataEntry> read;
+        try (rongguang.load.BodyStore bodies = rongguang.load.BodyStore.temporary()) {
+            rongguang.load.SiteLoader loader = new rongguang.load.SiteLoader(site, bodies, Map.of());
+            loader.load(new Problems());
+            read = loader.dataEntries();
+        }
+        assertThat(read).hasSizeGreaterThan(40);
+        try (rongguang.cache.BuildCache cache = rongguang.cache.BuildCache.open(out, "key")) {
+            cache.save("key", Map.of(), read, rongguang.render.RenderedPages.NONE, java.util.Set.of(), null);
+        }
+        try (rongguang.cache.BuildCache cache = rongguang.cache.BuildCache.open(out, "key")) {
+            assertThat(cache.data()).isEqualTo(read);
+        }
+    }
+
+    @Test
     void aBuildWithoutTheSearchIndexIsFollowedByOneWithTheWholeIndex() throws IOException {
         Path site = copyOfSample();
         Path out = tmp.resolve("out");

@@ -13,19 +13,20 @@ import java.util.Map;
 import java.util.Set;
 import rongguang.load.ArticleEntry;
 import rongguang.load.BodyStore;
+import rongguang.load.DataEntry;
 import rongguang.model.RelatedArticles;
 import rongguang.render.RenderedPages;
 import rongguang.search.SearchIndex;
 import rongguang.write.OutputTree;
 
 /**
- * The build cache, a hidden folder beside the output ({@code .output.rongguang-cache}): what each article file
- * gave when last read, the article bodies, and the fingerprint and file of each page written. It belongs to the
+ * The build cache, a hidden folder beside the output ({@code .output.rongguang-cache}): what each article and data
+ * file gave when last read, the article bodies, and the fingerprint and file of each page written. It belongs to the
  * output beside it and is only saved after that output was committed. It is thrown away whole when the generator
  * or the site settings change, or when it cannot be read; a build without it is simply a full build.
  */
 public final class BuildCache implements AutoCloseable {
-    private static final String MAGIC = "rongguang-cache 7";
+    private static final String MAGIC = "rongguang-cache 8";
     private static final String LOCK = "lock";
     /** Bodies of changed articles are appended; past this much dead weight the cache starts over. */
     private static final long MAX_GARBAGE = 64L * 1024 * 1024;
@@ -35,14 +36,16 @@ public final class BuildCache implements AutoCloseable {
     private final Lock lock;
     private final BodyStore bodies;
     private final Map<String, ArticleEntry> articles;
+    private final Map<String, DataEntry> data;
     private final RenderedPages pages;
     private final Set<String> files;
     private final RelatedArticles.Memo related;
     private final SearchIndex.State index;
 
     private BuildCache(Path dir, String key, Lock lock, BodyStore bodies,
-                       Map<String, ArticleEntry> articles, RenderedPages pages, Set<String> files,
-                       RelatedArticles.Memo related, SearchIndex.State index) {
+                       Map<String, ArticleEntry> articles, Map<String, DataEntry> data, RenderedPages pages,
+                       Set<String> files, RelatedArticles.Memo related, SearchIndex.State index) {
+        this.data = data;
         this.files = files;
         this.index = index;
         this.related = related;
@@ -136,17 +139,19 @@ public final class BuildCache implements AutoCloseable {
         Path manifest = dir.resolve("manifest");
         BodyStore bodies = BodyStore.open(dir.resolve("bodies"));
         Map<String, ArticleEntry> articles = new HashMap<>();
+        Map<String, DataEntry> data = new HashMap<>();
         Set<String> files = new HashSet<>();
         RenderedPages[] pages = {RenderedPages.NONE};
         RelatedArticles.Memo[] related = {new RelatedArticles.Memo()};
         SearchIndex.State[] index = {null};
         boolean valid = Files.isRegularFile(manifest)
-                && read(manifest, key, bodies, articles, pages, files, related, index);
+                && read(manifest, key, bodies, articles, data, pages, files, related, index);
         long live = articles.values().stream()
                 .filter(e -> e.article() != null)
                 .mapToLong(e -> ((BodyStore.Stored) e.article().body()).length()).sum();
         if (!valid || bodies.size() > 2 * live + MAX_GARBAGE) {
             articles.clear();
+            data.clear();
             pages[0] = RenderedPages.NONE;
             files.clear();
             related[0] = new RelatedArticles.Memo();
@@ -156,11 +161,11 @@ public final class BuildCache implements AutoCloseable {
             Files.deleteIfExists(dir.resolve("bodies"));
             bodies = BodyStore.open(dir.resolve("bodies"));
         }
-        return new BuildCache(dir, key, lock, bodies, articles, pages[0], files, related[0], index[0]);
+        return new BuildCache(dir, key, lock, bodies, articles, data, pages[0], files, related[0], index[0]);
     }
 
     private static boolean read(Path manifest, String key, BodyStore bodies, Map<String, ArticleEntry> articles,
-                                RenderedPages[] pages, Set<String> files,
+                                Map<String, DataEntry> data, RenderedPages[] pages, Set<String> files,
                                 RelatedArticles.Memo[] related, SearchIndex.State[] index) {
         try (FileChannel channel = FileChannel.open(manifest)) {
             RecordInput in = RecordInput.of(channel);
@@ -172,6 +177,10 @@ public final class BuildCache implements AutoCloseable {
                 articles.put(e.file(), e);
                 articleFiles[i] = e.file();
             }
+            for (int n = in.readInt(); n > 0; n--) {
+                DataEntry e = DataCodec.read(in);
+                data.put(e.file(), e);
+            }
             pages[0] = CacheCodec.readPages(in, articleFiles);
             int fileCount = in.readInt();
             for (int i = 0; i < fileCount; i++) files.add(in.readString());
@@ -181,6 +190,7 @@ public final class BuildCache implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // a damaged cache costs one full build, never a wrong one
             articles.clear();
+            data.clear();
             pages[0] = RenderedPages.NONE;
             files.clear();
             return false;
@@ -204,6 +214,11 @@ public final class BuildCache implements AutoCloseable {
     /** The article files as the output's build read them. */
     public Map<String, ArticleEntry> articles() {
         return articles;
+    }
+
+    /** The data files as the output's build read them. */
+    public Map<String, DataEntry> data() {
+        return data;
     }
 
     /** The pages of the output, as its build wrote them. */
@@ -231,8 +246,8 @@ public final class BuildCache implements AutoCloseable {
      * again and again, {@code build --watch}, sees them change under the cache it opened); written aside and
      * renamed, so never half-written.
      */
-    public void save(String key, Map<String, ArticleEntry> newArticles, RenderedPages newPages,
-                     Set<String> newFiles, SearchIndex.State newIndex) throws IOException {
+    public void save(String key, Map<String, ArticleEntry> newArticles, Map<String, DataEntry> newData,
+                     RenderedPages newPages, Set<String> newFiles, SearchIndex.State newIndex) throws IOException {
         Path manifest = dir.resolve("manifest");
         Path temporary = dir.resolve("manifest.new");
         try (RecordOutput out = new RecordOutput(FileChannel.open(temporary, StandardOpenOption.CREATE,
@@ -245,6 +260,8 @@ public final class BuildCache implements AutoCloseable {
                 articleNumbers.put(e.file(), articleNumbers.size());
                 CacheCodec.write(out, e);
             }
+            out.writeInt(newData.size());
+            for (DataEntry e : newData.values()) DataCodec.write(out, e);
             CacheCodec.write(out, newPages, articleNumbers);
             out.writeInt(newFiles.size());
             for (String f : newFiles) out.writeString(f);

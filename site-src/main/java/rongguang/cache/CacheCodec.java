@@ -33,14 +33,7 @@ final class CacheCodec {
     static void write(RecordOutput out, ArticleEntry e) throws IOException {
         out.writeString(e.file());
         stamp(out, e.stamp());
-        out.writeInt(e.problems().size());
-        for (Problem p : e.problems()) {
-            out.writeString(p.file());
-            out.writeInt(p.line());
-            out.writeInt(p.column());
-            out.writeString(p.severity().name());
-            out.writeString(p.message());
-        }
+        problems(out, e.problems());
         Article a = e.article();
         out.writeBoolean(a != null);
         if (a == null) return;
@@ -71,12 +64,7 @@ final class CacheCodec {
     static ArticleEntry readEntry(RecordInput in, BodyStore bodies) throws IOException {
         String file = in.readString();
         FileStamp stamp = stamp(in);
-        int problemCount = in.readInt();
-        List<Problem> problems = new ArrayList<>(problemCount);
-        for (int i = 0; i < problemCount; i++) {
-            problems.add(new Problem(in.readString(), in.readInt(), in.readInt(), Severity.valueOf(in.readString()),
-                    in.readString()));
-        }
+        List<Problem> problems = problems(in);
         Article article = null;
         if (in.readBoolean()) {
             String slug = in.readString();
@@ -101,7 +89,7 @@ final class CacheCodec {
             article = new Article(slug, title, kicker, subtitle, authors, source, column, List.copyOf(tags), cities,
                     exemplars, summary, cover, date, publishDate, expiryDate, draft, body, in.readString(), in.readString());
         }
-        return new ArticleEntry(file, stamp, article, List.copyOf(problems));
+        return new ArticleEntry(file, stamp, article, problems);
     }
 
     /**
@@ -217,33 +205,54 @@ final class CacheCodec {
         return values;
     }
 
+    static void problems(RecordOutput out, List<Problem> problems) throws IOException {
+        out.writeInt(problems.size());
+        for (Problem p : problems) {
+            out.writeString(p.file());
+            out.writeInt(p.line());
+            out.writeInt(p.column());
+            out.writeString(p.severity().name());
+            out.writeString(p.message());
+        }
+    }
+
+    static List<Problem> problems(RecordInput in) throws IOException {
+        int count = in.readInt();
+        List<Problem> problems = new ArrayList<>(Math.min(count, 1024));
+        for (int i = 0; i < count; i++) {
+            problems.add(new Problem(in.readString(), in.readInt(), in.readInt(), Severity.valueOf(in.readString()),
+                    in.readString()));
+        }
+        return List.copyOf(problems);
+    }
+
     /** A stamp, or none (a file that could not be read): -1 for its size. */
-    private static void stamp(RecordOutput out, FileStamp stamp) throws IOException {
+    static void stamp(RecordOutput out, FileStamp stamp) throws IOException {
         out.writeLong(stamp == null ? -1 : stamp.size());
         out.writeLong(stamp == null ? -1 : stamp.modified());
     }
 
-    private static FileStamp stamp(RecordInput in) throws IOException {
+    static FileStamp stamp(RecordInput in) throws IOException {
         long size = in.readLong();
         long modified = in.readLong();
         return size < 0 ? null : new FileStamp(size, modified);
     }
 
-    private static void string(RecordOutput out, String s) throws IOException {
+    static void string(RecordOutput out, String s) throws IOException {
         out.writeBoolean(s != null);
         if (s != null) out.writeString(s);
     }
 
-    private static String string(RecordInput in) throws IOException {
+    static String string(RecordInput in) throws IOException {
         return in.readBoolean() ? in.readString() : null;
     }
 
-    private static void strings(RecordOutput out, List<String> list) throws IOException {
+    static void strings(RecordOutput out, List<String> list) throws IOException {
         out.writeInt(list.size());
         for (String s : list) out.writeString(s);
     }
 
-    private static List<String> strings(RecordInput in) throws IOException {
+    static List<String> strings(RecordInput in) throws IOException {
         int n = in.readInt();
         List<String> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) list.add(in.readString());

@@ -166,14 +166,18 @@ public final class SiteLoader {
             DataEntry entry = previousData.get(rel);
             if (entry == null || found.stamp() == null || !found.stamp().equals(entry.stamp())) {
                 Problems own = new Problems();
-                List<Located<T>> objects = new ArrayList<>();
-                SourceFiles.objects(found.path(), rel, own, reader, objects);
-                entry = new DataEntry(rel, found.stamp(), List.copyOf(objects), own.sorted());
+                List<T> values = new ArrayList<>();
+                List<String> pointers = new ArrayList<>();
+                SourceFiles.objects(found.path(), rel, own, reader, values, pointers);
+                entry = new DataEntry(rel, found.stamp(), List.copyOf(values), List.copyOf(pointers), own.sorted());
             }
             dataEntries.put(rel, entry);
             entry.problems().forEach(problems::add);
+            Function<String, Located.Locator> at = SourceFiles.locators(found.path(), rel);
             // a file's place in data/ decides what it holds, so its entry holds objects of this folder's kind
-            for (Located<?> o : entry.objects()) out.add((Located<T>) o);
+            for (int i = 0; i < entry.values().size(); i++) {
+                out.add(new Located<>((T) entry.values().get(i), at.apply(entry.pointers().get(i))));
+            }
         }
         return out;
     }

@@ -57,21 +57,22 @@ public final class SourceFiles {
     }
 
     /**
-     * Reads a data file holding one object or an array of objects; {@code reader} turns each object into a value.
+     * Reads a data file holding one object or an array of objects; {@code reader} turns each object into a value,
+     * added to {@code values} with its JSON pointer in the file added to {@code pointers}.
      */
     static <T> void objects(Path file, String rel, Problems problems, Function<Fields, T> reader,
-                            java.util.List<Located<T>> out) {
+                            java.util.List<T> values, java.util.List<String> pointers) {
         String text = text(file, rel, problems);
         if (text == null) return;
         Tree tree = tree(JSON, rel, text, 0, problems);
         if (tree == null) return;
         JsonNode root = tree.root;
         if (root.isObject()) {
-            add(new Fields(tree, "", root, problems), reader, out);
+            add(new Fields(tree, "", root, problems), reader, values, pointers);
         } else if (root.isArray()) {
             for (int i = 0; i < root.size(); i++) {
                 Fields f = new Fields(tree, Tree.child("", i), root.get(i), problems);
-                if (root.get(i).isObject()) add(f, reader, out);
+                if (root.get(i).isObject()) add(f, reader, values, pointers);
                 else f.errorHere("第 " + (i + 1) + " 项应为对象 {…}，实际是" + Fields.kind(root.get(i)));
             }
         } else {
@@ -79,9 +80,37 @@ public final class SourceFiles {
         }
     }
 
-    private static <T> void add(Fields f, Function<Fields, T> reader, java.util.List<Located<T>> out) {
+    private static <T> void add(Fields f, Function<Fields, T> reader, java.util.List<T> values,
+                                java.util.List<String> pointers) {
         T value = reader.apply(f);
-        if (value != null) out.add(new Located<>(value, locator(f)));
+        if (value == null) return;
+        values.add(value);
+        pointers.add(f.pointer());
+    }
+
+    /**
+     * Locators for the objects of a data file, by their JSON pointers. The file is read and parsed again on the
+     * first question, once for all its objects: only a problem found after the load asks, and keeping every
+     * file's tree (or its positions in the build cache) would cost more than that.
+     */
+    static Function<String, Located.Locator> locators(Path file, String rel) {
+        Tree[] parsed = new Tree[1];
+        boolean[] read = {false};
+        return pointer -> (key, item) -> {
+            Tree tree;
+            synchronized (parsed) {
+                if (!read[0]) {
+                    read[0] = true;
+                    Problems ignored = new Problems();
+                    String text = text(file, rel, ignored);
+                    parsed[0] = text == null ? null : tree(JSON, rel, text, 0, ignored);
+                }
+                tree = parsed[0];
+            }
+            JsonNode node = tree == null ? null : tree.root.at(pointer);
+            if (node == null || !node.isObject()) return new Place(rel, 1, 1);   // the file changed since
+            return locator(new Fields(tree, pointer, node, new Problems())).at(key, item);
+        };
     }
 
     static Located.Locator locator(Fields f) {
