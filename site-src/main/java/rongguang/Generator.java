@@ -94,8 +94,8 @@ public final class Generator {
             OutputTree.check(options.outputDir(), options.siteDir());   // at once, not after the site is read
             rongguang.text.Slugs.loadInBackground();   // a build without the slugs of a last one needs them at once
             try (BodyStore bodies = BodyStore.temporary()) {
-                return build(options, bodies, Map.of(), Map.of(), SiteLoader.Listings.NONE, null, RenderedPages.NONE,
-                        null, null, null, ImageStore.inMemory(),
+                return build(options, bodies, Before.NOTHING, SiteLoader.Listings.NONE, null, null,
+                        ImageStore.inMemory(),
                         () -> OutputTree.begin(options.outputDir(), options.siteDir()),
                         Templates.configuration(templatesDir(options)), problems, timings).result();
             }
@@ -137,14 +137,42 @@ public final class Generator {
         return options.siteDir().resolve("templates");
     }
 
-    private Built build(Options options, BodyStore bodies, Map<String, ArticleEntry> previousArticles,
-                        Map<String, DataEntry> previousData, SiteLoader.Listings listings, Set<String> touched,
-                        RenderedPages previousPages,
-                        RelatedArticles.Memo related, Remembered last, SearchIndex.State previousIndex,
-                        ImageStore imageStore,
+    /**
+     * What the last build of the output left to start from. A publishing session's first build takes it from the
+     * build cache, which is still being read while the site's files are listed: each part is asked for only when
+     * it is needed.
+     */
+    private interface Before {
+        Before NOTHING = new Before() {
+        };
+
+        default Map<String, ArticleEntry> articles() {
+            return Map.of();
+        }
+
+        default Map<String, DataEntry> data() {
+            return Map.of();
+        }
+
+        default RenderedPages pages() {
+            return RenderedPages.NONE;
+        }
+
+        /** The memo of related articles to use and update; null for none. */
+        default RelatedArticles.Memo related() {
+            return null;
+        }
+
+        default SearchIndex.State index() {
+            return null;
+        }
+    }
+
+    private Built build(Options options, BodyStore bodies, Before before, SiteLoader.Listings listings,
+                        Set<String> touched, Remembered last, ImageStore imageStore,
                         Output output, Configuration templates, Problems problems, Timings timings)
             throws IOException {
-        SiteLoader loader = new SiteLoader(options.siteDir(), bodies, previousArticles, previousData, listings,
+        SiteLoader loader = new SiteLoader(options.siteDir(), bodies, before::articles, before::data, listings,
                 touched);
         SiteInput input = loader.load(problems);
         timings.lap("读取");
@@ -156,7 +184,7 @@ public final class Generator {
                 : ZonedDateTime.now(input.settings().timeZone());
         Publication publication = new Publication(now, options.preview());
         Site site = last == null ? null : Retelling.of(last.site(), last.input(), input, publication);
-        if (site == null) site = new SiteAssembler(publication, problems, related).assemble(input);
+        if (site == null) site = new SiteAssembler(publication, problems, before.related()).assemble(input);
         problems.throwIfErrors();
         timings.lap("建模");
         Path templatesDir = templatesDir(options);
@@ -167,7 +195,7 @@ public final class Generator {
         problems.throwIfErrors();
         timings.lap("图片");
         try (OutputTree out = output.begin()) {
-            Rendered rendered = render(options, site, previousArticles, previousPages,
+            Rendered rendered = render(options, site, before.articles(), before.pages(),
                     last == null ? Map.of() : last.digests(), templates, templatesDir, assets, images, out, problems,
                     timings);
             out.copyTree(mediaDir, "media");
@@ -183,7 +211,7 @@ public final class Generator {
             Renderer.Outcome outcome = rendered.outcome();
             output.pagesReady(out, new Result(rendered.planned(), out.fileCount(), outcome.written(),
                     outcome.unchanged(), outcome.fingerprinted(), site, timings));
-            SearchIndex.State index = options.search() ? SearchIndex.write(site, indexFiles(out), previousIndex) : null;
+            SearchIndex.State index = options.search() ? SearchIndex.write(site, indexFiles(out), before.index()) : null;
             timings.lap("索引");
             output.committing();
             out.commit();
@@ -264,6 +292,8 @@ public final class Generator {
         /** Related articles as the last build scored them; a publishing session's is its cache's, saved with it. */
         private RelatedArticles.Memo related = new RelatedArticles.Memo();
         private RenderedPages pages = RenderedPages.NONE;
+        /** Whether what the last good build left is still only in the cache: the session has not built yet. */
+        private boolean fromCache;
         private Set<String> files = Set.of();
         private SearchIndex.State index;
         /** The last good build's site, which a save that changes only articles' texts patches. */
@@ -286,14 +316,44 @@ public final class Generator {
             this.bodies = cache.bodies();
             this.key = cache.key();
             this.images = ImageStore.open(cache.folder().resolve("images"), key);
-            this.articles = cache.articles();
-            this.data = cache.data();
-            this.pages = cache.pages();
-            this.files = cache.files();
-            this.index = cache.files().isEmpty() ? null : cache.index();
-            this.related = cache.related();
+            this.fromCache = true;
             this.touched = null;
-            if (cache.files().isEmpty()) rongguang.text.Slugs.loadInBackground();
+            if (!cache.recorded()) rongguang.text.Slugs.loadInBackground();
+        }
+
+        /** What the last good build left: until this session has built, the cache's record, asked for when needed. */
+        private Before before(boolean sameSettings) {
+            return new Before() {
+                @Override
+                public Map<String, ArticleEntry> articles() {
+                    return !sameSettings ? Map.of() : fromCache ? cache.articles() : articles;
+                }
+
+                @Override
+                public Map<String, DataEntry> data() {
+                    return !sameSettings ? Map.of() : fromCache ? cache.data() : data;
+                }
+
+                @Override
+                public RenderedPages pages() {
+                    return !sameSettings ? RenderedPages.NONE : fromCache ? cache.pages() : pages;
+                }
+
+                @Override
+                public RelatedArticles.Memo related() {
+                    return fromCache ? cache.related() : related;
+                }
+
+                @Override
+                public SearchIndex.State index() {
+                    return !sameSettings ? null : fromCache ? (cache.files().isEmpty() ? null : cache.index()) : index;
+                }
+            };
+        }
+
+        /** Every file of the output as the last good build wrote it. */
+        private Set<String> files() {
+            return fromCache ? cache.files() : files;
         }
 
         /**
@@ -369,8 +429,9 @@ public final class Generator {
                 @Override
                 public OutputTree begin() throws IOException {
                     if (cache == null) return OutputTree.overlay(options.outputDir(), options.siteDir(), files);
-                    return files.isEmpty() ? OutputTree.begin(options.outputDir(), options.siteDir())
-                            : OutputTree.update(options.outputDir(), options.siteDir(), files);
+                    Set<String> last = files();
+                    return last.isEmpty() ? OutputTree.begin(options.outputDir(), options.siteDir())
+                            : OutputTree.update(options.outputDir(), options.siteDir(), last);
                 }
 
                 @Override
@@ -391,17 +452,19 @@ public final class Generator {
             };
             Built built;
             try {
-                built = generator.build(options, bodies, sameSettings ? articles : Map.of(),
-                        sameSettings ? data : Map.of(), sameSettings ? listings : SiteLoader.Listings.NONE,
-                        touched == null ? null : Set.copyOf(touched), sameSettings ? pages : RenderedPages.NONE,
-                        related, sameSettings ? model : null, sameSettings ? index : null, images, output, templates,
-                        problems, timings);
+                built = generator.build(options, bodies, before(sameSettings),
+                        sameSettings ? listings : SiteLoader.Listings.NONE,
+                        touched == null ? null : Set.copyOf(touched), sameSettings ? model : null, images, output,
+                        templates, problems, timings);
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();   // the cache could not start over
             } catch (IOException | RuntimeException e) {
                 // the pages are in place but the index is not: what this session remembers of the folder is
                 // no longer true, so the next build starts from an empty one
                 if (pagesCommitted[0]) {
                     key = null;
                     files = Set.of();
+                    fromCache = false;
                     touched = null;
                 }
                 throw e;
@@ -416,6 +479,7 @@ public final class Generator {
                 built.result().timings().lap("存缓存");
             }
             key = now;
+            fromCache = false;
             articles = built.articles();
             data = built.data();
             listings = built.listings();

@@ -311,6 +311,27 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aCacheWhoseBodiesAreMostlyDeadWeightStartsOver() throws IOException {
+        Path site = copyOfSample();
+        Path out = tmp.resolve("out");
+        Generator.Result first = cached(site, out);
+        Path bodies = rongguang.cache.BuildCache.folderOf(out).resolve("bodies");
+        long live = Files.size(bodies);
+        // as if many bodies had been replaced since: 80 MB no entry points into (a sparse file, nothing written)
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(bodies.toFile(), "rw")) {
+            file.setLength(live + 80L * 1024 * 1024);
+        }
+        append(site.resolve(ARTICLE), "\n新增的一段话。\n");
+
+        Generator.Result next = cached(site, out);
+
+        assertThat(next.written()).as("started over: a full build").isEqualTo(first.pages());
+        assertThat(Files.size(bodies)).as("the bodies of this build only").isLessThan(2 * live);
+        assertThat(TestSite.snapshot(out)).containsExactlyInAnyOrderEntriesOf(clean(site));
+        assertThat(cached(site, out).written()).isZero();
+    }
+
+    @Test
     void theCacheGivesBackTheDataFilesAsTheyWereRead() throws IOException {
         Path site = copyOfSample();
         Path out = tmp.resolve("out");

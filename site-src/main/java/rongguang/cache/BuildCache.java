@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.io.UncheckedIOException;
 import rongguang.load.ArticleEntry;
 import rongguang.load.BodyStore;
 import rongguang.load.DataEntry;
@@ -35,26 +37,28 @@ public final class BuildCache implements AutoCloseable {
     private final String key;
     private final Lock lock;
     private final BodyStore bodies;
-    private final Map<String, ArticleEntry> articles;
-    private final Map<String, DataEntry> data;
-    private final RenderedPages pages;
-    private final Set<String> files;
-    private final RelatedArticles.Memo related;
-    private final SearchIndex.State index;
+    private final boolean recorded;
+    /** What the last build recorded, read on a thread of its own while the build starts: see {@link #open}. */
+    private final CompletableFuture<Contents> contents;
 
-    private BuildCache(Path dir, String key, Lock lock, BodyStore bodies,
-                       Map<String, ArticleEntry> articles, Map<String, DataEntry> data, RenderedPages pages,
-                       Set<String> files, RelatedArticles.Memo related, SearchIndex.State index) {
-        this.data = data;
-        this.files = files;
-        this.index = index;
-        this.related = related;
+    private record Contents(Map<String, ArticleEntry> articles, Map<String, DataEntry> data, RenderedPages pages,
+                            Set<String> files, RelatedArticles.Memo related, SearchIndex.State index) {
+        static Contents empty() {
+            return new Contents(Map.of(), Map.of(), RenderedPages.NONE, Set.of(), new RelatedArticles.Memo(), null);
+        }
+    }
+
+    private BuildCache(Path dir, String key, Lock lock, BodyStore bodies, boolean recorded) {
         this.dir = dir;
         this.key = key;
         this.lock = lock;
         this.bodies = bodies;
-        this.articles = articles;
-        this.pages = pages;
+        this.recorded = recorded;
+        this.contents = CompletableFuture.supplyAsync(this::read, task -> {
+            Thread thread = new Thread(task, "read-cache");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /** Where the cache of an output folder lives. */
@@ -120,7 +124,10 @@ public final class BuildCache implements AutoCloseable {
     }
 
     /**
-     * Opens the cache of {@code output}, locked against another build into the same output.
+     * Opens the cache of {@code output}, locked against another build into the same output. What it records is
+     * read on a thread of its own, so that a build can list the site's files meanwhile: the first call that needs
+     * it ({@link #articles} and the others) waits for it. The bodies must not be added to before then, as a cache
+     * with too much dead weight starts its bodies over.
      *
      * @param key what the cache is valid for (generator and settings); a different key starts it empty
      */
@@ -128,73 +135,89 @@ public final class BuildCache implements AutoCloseable {
         Path dir = folderOf(output);
         Lock lock = lock(output);
         try {
-            return open(dir, key, lock);
+            BodyStore bodies = BodyStore.open(dir.resolve("bodies"));
+            return new BuildCache(dir, key, lock, bodies, recordedFor(dir.resolve("manifest"), key));
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
-    private static BuildCache open(Path dir, String key, Lock lock) throws IOException {
-        Path manifest = dir.resolve("manifest");
-        BodyStore bodies = BodyStore.open(dir.resolve("bodies"));
-        Map<String, ArticleEntry> articles = new HashMap<>();
-        Map<String, DataEntry> data = new HashMap<>();
-        Set<String> files = new HashSet<>();
-        RenderedPages[] pages = {RenderedPages.NONE};
-        RelatedArticles.Memo[] related = {new RelatedArticles.Memo()};
-        SearchIndex.State[] index = {null};
-        boolean valid = Files.isRegularFile(manifest)
-                && read(manifest, key, bodies, articles, data, pages, files, related, index);
-        long live = articles.values().stream()
-                .filter(e -> e.article() != null)
-                .mapToLong(e -> ((BodyStore.Stored) e.article().body()).length()).sum();
-        if (!valid || bodies.size() > 2 * live + MAX_GARBAGE) {
-            articles.clear();
-            data.clear();
-            pages[0] = RenderedPages.NONE;
-            files.clear();
-            related[0] = new RelatedArticles.Memo();
-            index[0] = null;
-            Files.deleteIfExists(manifest);
-            bodies.close();
-            Files.deleteIfExists(dir.resolve("bodies"));
-            bodies = BodyStore.open(dir.resolve("bodies"));
+    /** Whether the manifest says it is for this key: a look at its start, before its checksum is. */
+    private static boolean recordedFor(Path manifest, String key) {
+        if (!Files.isRegularFile(manifest)) return false;
+        try (FileChannel channel = FileChannel.open(manifest)) {
+            channel.position(RecordOutput.HEADER);
+            RecordInput in = RecordInput.unchecked(channel);
+            return MAGIC.equals(in.readString()) && key.equals(in.readString());
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
-        return new BuildCache(dir, key, lock, bodies, articles, data, pages[0], files, related[0], index[0]);
     }
 
-    private static boolean read(Path manifest, String key, BodyStore bodies, Map<String, ArticleEntry> articles,
-                                Map<String, DataEntry> data, RenderedPages[] pages, Set<String> files,
-                                RelatedArticles.Memo[] related, SearchIndex.State[] index) {
+    private Contents read() {
+        Path manifest = dir.resolve("manifest");
+        try {
+            Contents read = recorded ? read(manifest) : null;
+            long live = read == null ? 0 : read.articles().values().stream()
+                    .filter(e -> e.article() != null)
+                    .mapToLong(e -> ((BodyStore.Stored) e.article().body()).length()).sum();
+            if (read != null && bodies.size() <= 2 * live + MAX_GARBAGE) return read;
+            Files.deleteIfExists(manifest);
+            bodies.clear();
+            return Contents.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The manifest's records; null when they are not for this key, or damaged (that costs a full build, never a wrong one). */
+    private Contents read(Path manifest) {
         try (FileChannel channel = FileChannel.open(manifest)) {
             RecordInput in = RecordInput.of(channel);
-            if (!MAGIC.equals(in.readString()) || !key.equals(in.readString())) return false;
+            if (!MAGIC.equals(in.readString()) || !key.equals(in.readString())) return null;
             int articleCount = in.readInt();
+            Map<String, ArticleEntry> articles = new HashMap<>(articleCount * 2);
             String[] articleFiles = new String[articleCount];
             for (int i = 0; i < articleCount; i++) {
                 ArticleEntry e = CacheCodec.readEntry(in, bodies);
                 articles.put(e.file(), e);
                 articleFiles[i] = e.file();
             }
+            Map<String, DataEntry> data = new HashMap<>();
             for (int n = in.readInt(); n > 0; n--) {
                 DataEntry e = DataCodec.read(in);
                 data.put(e.file(), e);
             }
-            pages[0] = CacheCodec.readPages(in, articleFiles);
+            RenderedPages pages = CacheCodec.readPages(in, articleFiles);
             int fileCount = in.readInt();
+            Set<String> files = new HashSet<>(fileCount * 2);
             for (int i = 0; i < fileCount; i++) files.add(in.readString());
-            related[0] = CacheCodec.readMemo(in);
-            index[0] = in.readBoolean() ? CacheCodec.readIndex(in) : null;
-            return in.atEnd();
+            RelatedArticles.Memo related = CacheCodec.readMemo(in);
+            SearchIndex.State index = in.readBoolean() ? CacheCodec.readIndex(in) : null;
+            return in.atEnd() ? new Contents(articles, data, pages, files, related, index) : null;
         } catch (IOException | RuntimeException e) {
-            // a damaged cache costs one full build, never a wrong one
-            articles.clear();
-            data.clear();
-            pages[0] = RenderedPages.NONE;
-            files.clear();
-            return false;
+            return null;
         }
+    }
+
+    /** Waits for the record to be read; a failure to start it over is an {@link UncheckedIOException}. */
+    private Contents contents() {
+        try {
+            return contents.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the output has a record for this key, at a first look: the record may still turn out damaged, and
+     * the build then a full one.
+     */
+    public boolean recorded() {
+        return recorded;
     }
 
     /** What the cache was opened for: the generator and the settings (a {@link CacheKey}). */
@@ -213,32 +236,32 @@ public final class BuildCache implements AutoCloseable {
 
     /** The article files as the output's build read them. */
     public Map<String, ArticleEntry> articles() {
-        return articles;
+        return contents().articles();
     }
 
     /** The data files as the output's build read them. */
     public Map<String, DataEntry> data() {
-        return data;
+        return contents().data();
     }
 
     /** The pages of the output, as its build wrote them. */
     public RenderedPages pages() {
-        return pages;
+        return contents().pages();
     }
 
     /** Related articles as the output's build scored them; the build updates it when they change. */
     public RelatedArticles.Memo related() {
-        return related;
+        return contents().related();
     }
 
     /** The search index of the output, as its build wrote it; null when there is no record of it. */
     public SearchIndex.State index() {
-        return index;
+        return contents().index();
     }
 
     /** Every file of the output, as its build wrote it: empty when there is no usable record of the output. */
     public Set<String> files() {
-        return files;
+        return contents().files();
     }
 
     /**
@@ -265,7 +288,7 @@ public final class BuildCache implements AutoCloseable {
             CacheCodec.write(out, newPages, articleNumbers);
             out.writeInt(newFiles.size());
             for (String f : newFiles) out.writeString(f);
-            CacheCodec.write(out, related);
+            CacheCodec.write(out, related());
             out.writeBoolean(newIndex != null);
             if (newIndex != null) CacheCodec.write(out, newIndex);
         }
@@ -280,6 +303,7 @@ public final class BuildCache implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            contents.handle((c, e) -> c).join();   // the reader may still be starting the bodies over
             bodies.close();
         } finally {
             lock.close();

@@ -45,7 +45,7 @@ final class RecordInput {
         return new RecordInput(file);
     }
 
-    /** Records from a channel that holds them without the header (a test's). */
+    /** Records from where the channel stands, unchecked: a first look at a file's start, or a test's. */
     static RecordInput unchecked(ReadableByteChannel channel) {
         return new RecordInput(channel);
     }

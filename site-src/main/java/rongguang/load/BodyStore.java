@@ -61,6 +61,11 @@ public final class BodyStore implements AutoCloseable {
         }
     }
 
+    /** Empties the store, for a cache that starts over: no body stored before may be read after. */
+    public synchronized void clear() throws IOException {
+        channel.truncate(0);
+    }
+
     /** A body at a known place of this store (from a previous build's cache). */
     public Stored at(long offset, int length) {
         return new Stored(this, offset, length);

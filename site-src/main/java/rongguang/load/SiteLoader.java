@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import rongguang.model.Settings;
 import rongguang.model.SiteInput;
 import rongguang.problems.Located;
@@ -33,9 +34,11 @@ public final class SiteLoader {
     private final Path content;
     private final Markdown markdown = new Markdown();
     private final BodyStore bodies;
-    private final Map<String, ArticleEntry> previous;
+    private final Supplier<Map<String, ArticleEntry>> previousEntries;
+    /** The previous load's article entries, asked for once the articles are listed. */
+    private volatile Map<String, ArticleEntry> previous = Map.of();
     private final Map<String, ArticleEntry> entries = new ConcurrentHashMap<>();
-    private final Map<String, DataEntry> previousData;
+    private final Supplier<Map<String, DataEntry>> previousData;
     private final Map<String, DataEntry> dataEntries = new ConcurrentHashMap<>();
     private final Listings previousListings;
     private final Set<String> touched;
@@ -53,23 +56,26 @@ public final class SiteLoader {
     /** @param previousData what an earlier load read from each data file, taken as it is for an unchanged file */
     public SiteLoader(Path siteDir, BodyStore bodies, Map<String, ArticleEntry> previous,
                       Map<String, DataEntry> previousData) {
-        this(siteDir, bodies, previous, previousData, Listings.NONE, null);
+        this(siteDir, bodies, () -> previous, () -> previousData, Listings.NONE, null);
     }
 
     /**
+     * @param previous         what the earlier load read from each article file, and {@code previousData} from each
+     *                         data file: asked for only once the files are listed (a build cache may still be
+     *                         reading them), and before any body is stored
      * @param previousListings the files the earlier load found in each folder
      * @param touched          the paths (relative to the site folder) that may have changed since the earlier load,
      *                         as a watcher saw them; null when unknown. A folder none of them is in is not walked
      *                         again, and only the touched files in it are looked at.
      */
-    public SiteLoader(Path siteDir, BodyStore bodies, Map<String, ArticleEntry> previous,
-                      Map<String, DataEntry> previousData, Listings previousListings, Set<String> touched) {
+    public SiteLoader(Path siteDir, BodyStore bodies, Supplier<Map<String, ArticleEntry>> previous,
+                      Supplier<Map<String, DataEntry>> previousData, Listings previousListings, Set<String> touched) {
         this.previousListings = previousListings;
         this.touched = touched;
         this.siteDir = siteDir;
         this.content = siteDir.resolve("content");
         this.bodies = bodies;
-        this.previous = previous;
+        this.previousEntries = previous;
         this.previousData = previousData;
     }
 
@@ -102,7 +108,7 @@ public final class SiteLoader {
     public SiteInput load(Problems problems) {
         Settings settings = settings(problems);
         if (settings == null) return null;
-        ArticleReader articleReader = new ArticleReader(markdown, bodies, settings.timeZone(), this::knownTermSlug);
+
         List<Located<rongguang.model.Article>> articles = Collections.synchronizedList(new ArrayList<>());
         // the data files are read on a thread of their own while the articles load: a rebuild takes most articles
         // from the last load, and in a fresh JVM listing them and parsing the data each take about 150 ms
@@ -111,7 +117,10 @@ public final class SiteLoader {
                 data("cities", data::city, problems),
                 data("exemplars", data::exemplar, problems),
                 data("merchants", data::merchant, problems)), SiteLoader::startThread);
-        found(content.resolve("articles"), ".md", problems).parallelStream().forEach(found -> {
+        List<Found> articleFiles = found(content.resolve("articles"), ".md", problems);
+        previous = previousEntries.get();
+        ArticleReader articleReader = new ArticleReader(markdown, bodies, settings.timeZone(), this::knownTermSlug);
+        articleFiles.parallelStream().forEach(found -> {
             Path file = found.path();
             ArticleEntry entry = article(articleReader, file, found.rel(), found.stamp());
             entries.put(entry.file(), entry);
@@ -161,7 +170,9 @@ public final class SiteLoader {
     @SuppressWarnings("unchecked")
     private <T> List<Located<T>> data(String folder, Function<Fields, T> reader, Problems problems) {
         List<Located<T>> out = new ArrayList<>();
-        for (Found found : found(content.resolve("data/" + folder), ".json", problems)) {
+        List<Found> files = found(content.resolve("data/" + folder), ".json", problems);
+        Map<String, DataEntry> previousData = this.previousData.get();
+        for (Found found : files) {
             String rel = found.rel();
             DataEntry entry = previousData.get(rel);
             if (entry == null || found.stamp() == null || !found.stamp().equals(entry.stamp())) {
