@@ -11,7 +11,7 @@ work=${WORK:-/dev/shm/rongguang-bench}
 mkdir -p "$repo/target/bench"
 [ -f "$repo/target/rongguang.jar" ] || (cd "$repo" && mvn -q -DskipTests package)
 rg="$repo/rongguang"
-"$rg" --version >/dev/null   # creates the class archive once, outside the timings
+"$rg" --version >/dev/null   # the class archive (a training run, once per build of the jar), outside the timings
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 

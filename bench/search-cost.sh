@@ -8,7 +8,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 site=$1 runs=${2:-7}
 work=${WORK:-/dev/shm/rongguang-search-cost}
 mkdir -p "$work"
-"$repo/rongguang" --version >/dev/null   # the class archive, outside the timings
+"$repo/rongguang" --version >/dev/null   # the class archive (a training run, once per build of the jar), outside the timings
 run() { # name [build options]
   local name=$1; shift
   rm -rf "$work/out-$name" "$work/.out-$name.rongguang-cache"

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "荣光：双拥宣传门户的静态网站生成器。",
         subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class})
+            TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
