@@ -131,6 +131,13 @@ public final class Generator {
          */
         default void pagesReady(OutputTree out, Result soFar) throws IOException {
         }
+
+        /**
+         * Called with what the build read and rendered once its pages are written, before the search index: a
+         * published output's cache starts saving it.
+         */
+        default void rendered(Map<String, ArticleEntry> articles, Map<String, DataEntry> data, RenderedPages pages) {
+        }
     }
 
     private static Path templatesDir(Options options) {
@@ -209,6 +216,7 @@ public final class Generator {
             }
             timings.lap("复制");
             Renderer.Outcome outcome = rendered.outcome();
+            output.rendered(loader.entries(), loader.dataEntries(), rendered.pages());
             output.pagesReady(out, new Result(rendered.planned(), out.fileCount(), outcome.written(),
                     outcome.unchanged(), outcome.fingerprinted(), site, timings));
             SearchIndex.State index = options.search() ? SearchIndex.write(site, indexFiles(out), before.index()) : null;
@@ -425,6 +433,7 @@ public final class Generator {
                 templates.setTemplateUpdateDelayMilliseconds(0);
             }
             boolean[] pagesCommitted = {false};
+            BuildCache.Saving[] saving = {null};
             Output output = new Output() {
                 @Override
                 public OutputTree begin() throws IOException {
@@ -432,6 +441,12 @@ public final class Generator {
                     Set<String> last = files();
                     return last.isEmpty() ? OutputTree.begin(options.outputDir(), options.siteDir())
                             : OutputTree.update(options.outputDir(), options.siteDir(), last);
+                }
+
+                @Override
+                public void rendered(Map<String, ArticleEntry> articles, Map<String, DataEntry> data,
+                                     RenderedPages pages) {
+                    if (cache != null) saving[0] = cache.beginSave(now, articles, data, pages);
                 }
 
                 @Override
@@ -457,8 +472,10 @@ public final class Generator {
                         touched == null ? null : Set.copyOf(touched), sameSettings ? model : null, images, output,
                         templates, problems, timings);
             } catch (java.io.UncheckedIOException e) {
+                if (saving[0] != null) saving[0].abandon();
                 throw e.getCause();   // the cache could not start over
             } catch (IOException | RuntimeException e) {
+                if (saving[0] != null) saving[0].abandon();
                 // the pages are in place but the index is not: what this session remembers of the folder is
                 // no longer true, so the next build starts from an empty one
                 if (pagesCommitted[0]) {
@@ -471,7 +488,7 @@ public final class Generator {
             }
             if (cache != null) {
                 try {
-                    cache.save(now, built.articles(), built.data(), built.pages(), built.files(), built.index());
+                    saving[0].finish(built.files(), built.index());   // begun when the pages were rendered
                     images.save();
                 } catch (IOException e) {
                     cache.invalidate();

@@ -271,28 +271,102 @@ public final class BuildCache implements AutoCloseable {
      */
     public void save(String key, Map<String, ArticleEntry> newArticles, Map<String, DataEntry> newData,
                      RenderedPages newPages, Set<String> newFiles, SearchIndex.State newIndex) throws IOException {
-        Path manifest = dir.resolve("manifest");
+        beginSave(key, newArticles, newData, newPages).finish(newFiles, newIndex);
+    }
+
+    /**
+     * Begins a save with what a build knows once its pages are rendered, written aside on a thread of its own
+     * while the build goes on (the search index, the commit): nine tenths of the record. The build then finishes
+     * it, or abandons it when it fails.
+     */
+    public Saving beginSave(String key, Map<String, ArticleEntry> newArticles, Map<String, DataEntry> newData,
+                            RenderedPages newPages) {
         Path temporary = dir.resolve("manifest.new");
-        try (RecordOutput out = new RecordOutput(FileChannel.open(temporary, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))) {
-            out.writeString(MAGIC);
-            out.writeString(key);
-            out.writeInt(newArticles.size());
-            Map<String, Integer> articleNumbers = new HashMap<>(newArticles.size() * 2);
-            for (ArticleEntry e : newArticles.values()) {
-                articleNumbers.put(e.file(), articleNumbers.size());
-                CacheCodec.write(out, e);
+        CompletableFuture<RecordOutput> head = CompletableFuture.supplyAsync(() -> {
+            RecordOutput out = null;
+            try {
+                out = new RecordOutput(FileChannel.open(temporary, StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+                out.writeString(MAGIC);
+                out.writeString(key);
+                out.writeInt(newArticles.size());
+                Map<String, Integer> articleNumbers = new HashMap<>(newArticles.size() * 2);
+                for (ArticleEntry e : newArticles.values()) {
+                    articleNumbers.put(e.file(), articleNumbers.size());
+                    CacheCodec.write(out, e);
+                }
+                out.writeInt(newData.size());
+                for (DataEntry e : newData.values()) DataCodec.write(out, e);
+                CacheCodec.write(out, newPages, articleNumbers);
+                return out;
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(out);
+                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
-            out.writeInt(newData.size());
-            for (DataEntry e : newData.values()) DataCodec.write(out, e);
-            CacheCodec.write(out, newPages, articleNumbers);
-            out.writeInt(newFiles.size());
-            for (String f : newFiles) out.writeString(f);
-            CacheCodec.write(out, related());
-            out.writeBoolean(newIndex != null);
-            if (newIndex != null) CacheCodec.write(out, newIndex);
+        }, task -> {
+            Thread thread = new Thread(task, "save-cache");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        return new Saving(temporary, head);
+    }
+
+    /** A save begun: see {@link #beginSave}. */
+    public final class Saving {
+        private final Path temporary;
+        private final CompletableFuture<RecordOutput> head;
+
+        private Saving(Path temporary, CompletableFuture<RecordOutput> head) {
+            this.temporary = temporary;
+            this.head = head;
         }
-        Files.move(temporary, manifest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+        /** Ends the record with the output's files and search index, and puts it in place of the last one. */
+        public void finish(Set<String> newFiles, SearchIndex.State newIndex) throws IOException {
+            RecordOutput out;
+            try {
+                out = head.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                Files.deleteIfExists(temporary);
+                if (e.getCause() instanceof UncheckedIOException u) throw u.getCause();
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw e;
+            }
+            try (out) {
+                out.writeInt(newFiles.size());
+                for (String f : newFiles) out.writeString(f);
+                CacheCodec.write(out, related());
+                out.writeBoolean(newIndex != null);
+                if (newIndex != null) CacheCodec.write(out, newIndex);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temporary);
+                throw e;
+            }
+            Files.move(temporary, dir.resolve("manifest"), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        /** Drops what was written: the build failed. */
+        public void abandon() {
+            head.handle((out, e) -> {
+                closeQuietly(out);
+                return null;
+            }).join();
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // a leftover manifest.new is written over by the next save
+            }
+        }
+    }
+
+    private static void closeQuietly(RecordOutput out) {
+        if (out == null) return;
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // being thrown away
+        }
     }
 
     /** Forgets everything: after a failed save, or when the output no longer matches. */
