@@ -349,7 +349,7 @@ public final class Generator {
 
                 @Override
                 public RelatedArticles.Memo related() {
-                    return fromCache ? cache.related() : related;
+                    return cache != null ? cache.related() : related;   // the memo the cache saves, kept current
                 }
 
                 @Override
