@@ -471,9 +471,6 @@ public final class Generator {
                         sameSettings ? listings : SiteLoader.Listings.NONE,
                         touched == null ? null : Set.copyOf(touched), sameSettings ? model : null, images, output,
                         templates, problems, timings);
-            } catch (java.io.UncheckedIOException e) {
-                if (saving[0] != null) saving[0].abandon();
-                throw e.getCause();   // the cache could not start over
             } catch (IOException | RuntimeException e) {
                 if (saving[0] != null) saving[0].abandon();
                 // the pages are in place but the index is not: what this session remembers of the folder is
@@ -484,6 +481,8 @@ public final class Generator {
                     fromCache = false;
                     touched = null;
                 }
+                // an I/O failure met where it cannot be declared (the cache starting over, a body read back)
+                if (e instanceof java.io.UncheckedIOException u) throw u.getCause();
                 throw e;
             }
             if (cache != null) {
