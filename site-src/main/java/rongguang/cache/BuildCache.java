@@ -54,11 +54,7 @@ public final class BuildCache implements AutoCloseable {
         this.lock = lock;
         this.bodies = bodies;
         this.recorded = recorded;
-        this.contents = CompletableFuture.supplyAsync(this::read, task -> {
-            Thread thread = new Thread(task, "read-cache");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        this.contents = CompletableFuture.supplyAsync(this::read, ownThread("read-cache"));
     }
 
     /** Where the cache of an output folder lives. */
@@ -303,12 +299,17 @@ public final class BuildCache implements AutoCloseable {
                 closeQuietly(out);
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
-        }, task -> {
-            Thread thread = new Thread(task, "save-cache");
+        }, ownThread("save-cache"));
+        return new Saving(temporary, head);
+    }
+
+    /** Runs a task on a daemon thread of its own: one task each time, beside the build's other work. */
+    private static java.util.concurrent.Executor ownThread(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             thread.start();
-        });
-        return new Saving(temporary, head);
+        };
     }
 
     /** A save begun: see {@link #beginSave}. */
