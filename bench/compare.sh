@@ -9,6 +9,9 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-5}
 work=${WORK:-/dev/shm/rongguang-bench}
 mkdir -p "$repo/target/bench"
+# the build daemons of this script, apart from any of the user's own (stopped at the end)
+export RONGGUANG_DAEMON_DIR="$work/daemons"
+trap '"$repo/rongguang" daemon --stop >/dev/null 2>&1 || true' EXIT
 [ -f "$repo/target/rongguang.jar" ] || (cd "$repo" && mvn -q -DskipTests package)
 rg="$repo/rongguang"
 "$rg" --version >/dev/null   # the class archive (a training run, once per build of the jar), outside the timings
@@ -47,16 +50,25 @@ for n in "${sizes[@]}"; do
     --export-csv "$repo/target/bench/incremental-$n.csv" \
     --prepare "sh -c 'cp $work/saved.md $article && echo \"\$(date +%s%N) 新增一句。\" >> $article'" \
     "$rg build --site $site/rongguang --output $out-rg"
+
+  echo "== $n articles: one article edited, build --daemon (its daemon started by a first build, three more to warm it)"
+  "$rg" build --daemon --site "$site/rongguang" --output "$out-rg" >/dev/null
+  hyperfine -N -w 3 -r "$runs" --export-json "$repo/target/bench/daemon-$n.json" \
+    --export-csv "$repo/target/bench/daemon-$n.csv" \
+    --prepare "sh -c 'cp $work/saved.md $article && echo \"\$(date +%s%N) 新增一句。\" >> $article'" \
+    "$rg build --daemon --site $site/rongguang --output $out-rg"
+  "$rg" daemon --stop >/dev/null
   cp "$work/saved.md" "$article"
   full=$(median "$repo/target/bench/full-$n.csv" 1)
   hugo=$(median "$repo/target/bench/full-$n.csv" 2)
   inc=$(median "$repo/target/bench/incremental-$n.csv" 1)
-  summary+=("$(awk -v n="$n" -v f="$full" -v h="$hugo" -v i="$inc" -v r="$rss_rg" -v rh="$rss_hugo" 'BEGIN {
-    printf "| %d | %.2f s | %.2f s | %.2f | %d MB | %d MB | %.2f | %.2f s | %.2f |", n, f, h, f / h, r, rh, r / rh, i, i / f }')")
+  dmn=$(median "$repo/target/bench/daemon-$n.csv" 1)
+  summary+=("$(awk -v n="$n" -v f="$full" -v h="$hugo" -v i="$inc" -v d="$dmn" -v r="$rss_rg" -v rh="$rss_hugo" 'BEGIN {
+    printf "| %d | %.2f s | %.2f s | %.2f | %d MB | %d MB | %.2f | %.2f s | %.2f | %.2f s | %.2f |", n, f, h, f / h, r, rh, r / rh, i, i / f, d, d / f }')")
 done
 
 echo
 echo "Medians of $runs runs (targets: time ratio ≤ 1.0, RSS ratio ≤ 0.5, incremental ≤ 0.10 of the full build)"
-echo "| articles | Rongguang | Hugo | time ratio | Rongguang RSS | Hugo RSS | RSS ratio | one article edited | of the full build |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| articles | Rongguang | Hugo | time ratio | Rongguang RSS | Hugo RSS | RSS ratio | one article edited | of the full build | the same, --daemon | of the full build |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${summary[@]}"

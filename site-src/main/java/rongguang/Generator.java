@@ -507,6 +507,22 @@ public final class Generator {
             return built.result();
         }
 
+        /**
+         * Lets go of the output's lock until {@link #resume}: a session kept between builds (the build daemon)
+         * leaves the output to other builds while it waits.
+         */
+        public void release() throws IOException {
+            if (cache != null) cache.release();
+        }
+
+        /**
+         * Takes the output's lock again for the next build. False when another build has used the output since
+         * {@link #release}: what this session remembers is no longer true, and it must be closed and another opened.
+         */
+        public boolean resume() throws IOException {
+            return cache == null || cache.retake();
+        }
+
         @Override
         public void close() throws IOException {
             if (cache != null) cache.close();   // its bodies with it, and the output's lock

@@ -34,8 +34,12 @@ public final class BuildCache implements AutoCloseable {
     private static final long MAX_GARBAGE = 64L * 1024 * 1024;
 
     private final Path dir;
+    private final Path output;
     private final String key;
-    private final Lock lock;
+    /** Null while a session kept between builds has let go of it: see {@link #release}. */
+    private Lock lock;
+    /** What the folder held when the lock was let go, to tell on {@link #retake} whether another build has been. */
+    private Map<String, Stamp> released;
     private final BodyStore bodies;
     private final boolean recorded;
     /** What the last build recorded, read on a thread of its own while the build starts: see {@link #open}. */
@@ -48,8 +52,9 @@ public final class BuildCache implements AutoCloseable {
         }
     }
 
-    private BuildCache(Path dir, String key, Lock lock, BodyStore bodies, boolean recorded) {
+    private BuildCache(Path dir, Path output, String key, Lock lock, BodyStore bodies, boolean recorded) {
         this.dir = dir;
+        this.output = output;
         this.key = key;
         this.lock = lock;
         this.bodies = bodies;
@@ -88,12 +93,17 @@ public final class BuildCache implements AutoCloseable {
 
     /** Takes the lock of {@code output}; refused while another build (in any process) holds it. */
     public static Lock lock(Path output) throws IOException {
-        Path dir = folderOf(output);
+        return lockIn(folderOf(output), output);
+    }
+
+    private static Lock lockIn(Path dir, Path output) throws IOException {
         Files.createDirectories(dir);
         FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+            lock = null;   // by another build in this process (a build daemon's)
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -132,7 +142,7 @@ public final class BuildCache implements AutoCloseable {
         Lock lock = lock(output);
         try {
             BodyStore bodies = BodyStore.open(dir.resolve("bodies"));
-            return new BuildCache(dir, key, lock, bodies, recordedFor(dir.resolve("manifest"), key));
+            return new BuildCache(dir, output, key, lock, bodies, recordedFor(dir.resolve("manifest"), key));
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
@@ -375,13 +385,61 @@ public final class BuildCache implements AutoCloseable {
         Files.deleteIfExists(dir.resolve("manifest"));
     }
 
+    /**
+     * Lets go of the output's lock between two builds of a session that stays (the build daemon), so that other
+     * builds may use the output meanwhile. What the folder holds is noted first: {@link #retake} compares.
+     */
+    public void release() throws IOException {
+        if (lock == null) return;
+        contents.handle((c, e) -> c).join();   // the reader may still be starting the bodies over
+        Lock held = lock;
+        lock = null;
+        try {
+            released = snapshot();
+        } catch (IOException e) {
+            released = null;   // not known: the next build starts again from what is on disk
+        } finally {
+            held.close();
+        }
+    }
+
+    /**
+     * Takes the lock again after {@link #release} (refused, as {@link #lock} is, while another build holds it).
+     * False when the folder is no longer as this cache left it, because another build has used the output since:
+     * what the session remembers of it may be untrue, and it must start again from what is on disk.
+     */
+    public boolean retake() throws IOException {
+        if (lock != null) return true;
+        lock = lockIn(dir, output);
+        return released != null && released.equals(snapshot());
+    }
+
+    /** Every file of the folder but the lock, with its size, time and identity: any write changes one of them. */
+    private Map<String, Stamp> snapshot() throws IOException {
+        Map<String, Stamp> files = new HashMap<>();
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                String name = dir.relativize(file).toString();
+                if (!name.equals(LOCK)) {
+                    files.put(name, new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                            a.fileKey()));
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return files;
+    }
+
+    private record Stamp(long size, long modified, Object identity) {}
+
     @Override
     public void close() throws IOException {
         try {
             contents.handle((c, e) -> c).join();   // the reader may still be starting the bodies over
             bodies.close();
         } finally {
-            lock.close();
+            if (lock != null) lock.close();
         }
     }
 }

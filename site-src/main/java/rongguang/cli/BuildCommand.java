@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import rongguang.Generator;
 import rongguang.cache.BuildCache;
+import rongguang.daemon.KeptSessions;
 import rongguang.problems.BuildFailedException;
 import rongguang.problems.Problem;
 import rongguang.problems.Problems;
@@ -54,15 +55,38 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "显示各阶段用时；出错时显示完整的技术细节")
     boolean verbose;
 
+    @Option(names = "--daemon", description = "交给构建守护进程：它把站点留在内存中，下一次构建只做改动的部分，"
+            + "快得多；没有时先启动一个，空闲一小时后自行退出（见 rongguang daemon）")
+    boolean daemon;
+
     @Option(names = "--watch", description = "生成后继续监视 content/ 与 templates/，保存后立即增量重新生成（按 Ctrl+C 结束）")
     boolean watch;
+
+    /** Set when a build daemon runs the command: its sessions, and the client's folder and terminal. */
+    private final KeptSessions kept;
+    private final Path workingDir;
+    private final Boolean terminal;
+
+    BuildCommand() {
+        this(null, null, null);
+    }
+
+    BuildCommand(KeptSessions kept, Path workingDir, Boolean terminal) {
+        this.kept = kept;
+        this.workingDir = workingDir;
+        this.terminal = terminal;
+    }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path siteDir = site.toAbsolutePath().normalize();
-        Path outputDir = (output != null ? output.toAbsolutePath() : siteDir.resolve("output")).normalize();
+        Path siteDir = absolute(site);
+        Path outputDir = output != null ? absolute(output) : siteDir.resolve("output");
+        if (watch && daemon) {
+            err.println("rongguang: --watch 与 --daemon 不能同用：--watch 本身就一直把站点留在内存中");
+            return 2;
+        }
         Problems problems = new Problems();
         long start = System.nanoTime();
         if (watch) {
@@ -80,10 +104,13 @@ final class BuildCommand implements Callable<Integer> {
         }
         // a clean build has no cache to hold the output's lock: it holds it itself
         try (BuildCache.Lock lock = clean ? cleanLock(outputDir, siteDir) : null;
-             ProgressLine progress = ProgressLine.onTerminal(err)) {
+             ProgressLine progress = terminal == null ? ProgressLine.onTerminal(err)
+                     : ProgressLine.onTerminal(err, terminal)) {
             if (clean) BuildCache.clear(outputDir);
-            Generator.Result result = new Generator().build(
-                    new Generator.Options(siteDir, outputDir, now, drafts, !clean, progress, !noSearchIndex), problems);
+            Generator.Options options = new Generator.Options(siteDir, outputDir, now, drafts, !clean, progress,
+                    !noSearchIndex);
+            Generator.Result result = kept != null && !clean ? kept.build(options, problems)
+                    : new Generator().build(options, problems);
             progress.close();
             succeeded(result, problems, start, outputDir, out, err);
             return 0;
@@ -160,6 +187,11 @@ final class BuildCommand implements Callable<Integer> {
             progress.close();
         }
         succeeded(result, problems, start, outputDir, out, err);
+    }
+
+    /** A path given on the command line, against the folder it was typed in (the client's, in a daemon). */
+    private Path absolute(Path given) {
+        return (workingDir == null ? given.toAbsolutePath() : workingDir.resolve(given)).normalize();
     }
 
     /** The output's lock for a clean build, taken once the output folder is known to be one a build may write. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "荣光：双拥宣传门户的静态网站生成器。",
         subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, BenchCommand.class,
-            TrainCommand.class, CommandLine.HelpCommand.class})
+            TrainCommand.class, DaemonCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -25,7 +25,14 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit status: 0 success, 1 the site has errors, 2 usage or I/O errors. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(CommandLine.defaultFactory(), null, null, args);
+    }
+
+    /** The same, with the commands made by {@code factory} and writing to {@code out} and {@code err} (when given). */
+    static int run(CommandLine.IFactory factory, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main(), factory);
+        if (out != null) cli.setOut(out);
+        if (err != null) cli.setErr(err);
         // an unexpected failure is one plain line; the stack trace is for --verbose
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (java.util.List.of(args).contains("--verbose")) e.printStackTrace(commandLine.getErr());

@@ -27,8 +27,17 @@ final class ProgressLine implements Generator.Progress, AutoCloseable {
     }
 
     static ProgressLine onTerminal(PrintWriter out) {
-        return new ProgressLine(out, System.console() != null && System.getenv("TERM") != null
-                && !"dumb".equals(System.getenv("TERM")));
+        return new ProgressLine(out, terminal());
+    }
+
+    /** The same for a build whose error stream is elsewhere (a build daemon's client's): shown when it says so. */
+    static ProgressLine onTerminal(PrintWriter out, boolean terminal) {
+        return new ProgressLine(out, terminal);
+    }
+
+    /** Whether this process writes to a terminal that can redraw a line. */
+    static boolean terminal() {
+        return System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
     }
 
     @Override

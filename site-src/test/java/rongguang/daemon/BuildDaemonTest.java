@@ -1,0 +1,165 @@
+package rongguang.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rongguang.Generator;
+import rongguang.problems.Problems;
+import rongguang.testing.TestSite;
+
+/**
+ * {@code build --daemon} as a user runs it: each client a JVM of its own, talking over a real socket to a daemon it
+ * started, which keeps the site in memory between builds. What the daemon builds must be what a clean build makes.
+ * The tests of the class share one daemon; those that need their own use folders of their own.
+ */
+class BuildDaemonTest {
+    private static final String NOW = "2026-11-22T12:00:00+08:00";
+
+    @TempDir
+    static Path tmp;
+
+    private static Path daemons;
+
+    private record Run(int status, String out, String err) {}
+
+    @BeforeAll
+    static void folder() throws IOException {
+        daemons = Files.createDirectory(tmp.resolve("d"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+    }
+
+    @AfterAll
+    static void stopDaemons() throws Exception {
+        run(daemons, tmp, Map.of(), "daemon", "--stop");
+    }
+
+    @Test
+    void buildsAndBuildsAgainAfterAnEditAsACleanBuildWould() throws Exception {
+        Path site = TestSite.copySample(tmp.resolve("sample"));
+        Path output = tmp.resolve("sample-out");
+        Run first = build(site, output);
+        assertThat(first.status()).as(first.err()).isZero();
+        assertThat(first.out()).contains("已生成 ", "未变 0");
+        assertSameAsClean(site, output);
+
+        Path article = site.resolve("content/articles/2024/bayi-tushuo.md");
+        Files.writeString(article, "\n守护进程构建之后新增的一段。\n", StandardOpenOption.APPEND);
+        Run second = build(site, output);
+
+        assertThat(second.status()).as(second.err()).isZero();
+        assertThat(second.out()).doesNotContain("未变 0");
+        assertSameAsClean(site, output);
+        Run status = run(daemons, tmp, Map.of(), "daemon");
+        assertThat(status.out()).contains("已构建", output.toString());
+    }
+
+    @Test
+    void anotherBuildOfTheOutputBetweenTwoOfTheDaemonsIsNoticed() throws Exception {
+        TestSite site = TestSite.create(tmp.resolve("small"), 10)
+                .article("a", "第一篇", "2025-01-01")
+                .article("b", "第二篇", "2025-01-02");
+        Path output = tmp.resolve("small-out");
+        assertThat(build(site.dir(), output).status()).isZero();
+
+        // the daemon holds no lock between builds: a build in another process may use the output
+        site.article("c", "第三篇", "2025-01-03");
+        Generator.Result other = new Generator().build(new Generator.Options(site.dir(), output,
+                TestSite.NOW, false, true, null), new Problems());
+        assertThat(other.written()).isPositive();
+
+        // the page that build added is unknown to the daemon's memory of the output, which must not be trusted
+        Files.delete(site.dir().resolve("content/articles/c.md"));
+        site.write("content/articles/a.md", "---\ntitle: 第一篇改了标题\ndate: 2025-01-01\n---\n\n正文。\n");
+        Run again = build(site.dir(), output);
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(output.resolve("articles/c/index.html")).doesNotExist();
+        assertSameAsClean(site.dir(), output);
+    }
+
+    @Test
+    void pathsAreTheClientsAndErrorsComeBackWithTheirPlaceAndStatus() throws Exception {
+        TestSite site = TestSite.create(tmp.resolve("relative"), 10).article("a", "第一篇", "2025-01-01");
+        Run ok = run(daemons, site.dir(), Map.of(), "build", "--daemon", "--now", NOW);
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(site.dir().resolve("output/articles/a/index.html")).exists();
+
+        site.write("content/articles/broken.md", "---\ntitle: [没有闭合\n---\n正文\n");
+        Run broken = run(daemons, site.dir(), Map.of(), "build", "--daemon", "--now", NOW);
+        assertThat(broken.status()).isEqualTo(1);
+        assertThat(broken.err()).contains("content/articles/broken.md:2:", "构建失败");
+        assertThat(site.dir().resolve("output/articles/a/index.html")).exists();
+
+        Run both = run(daemons, site.dir(), Map.of(), "build", "--daemon", "--watch");
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).contains("--watch 与 --daemon 不能同用");
+    }
+
+    @Test
+    void aDaemonEndsWhenIdleAndAnUnsafeFolderMeansABuildInTheClient() throws Exception {
+        Path own = Files.createDirectory(tmp.resolve("idle"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        TestSite site = TestSite.create(tmp.resolve("idle-site"), 10).article("a", "第一篇", "2025-01-01");
+        Run ok = run(own, tmp, Map.of("RONGGUANG_DAEMON_IDLE", "1"), "build", "--daemon", "--site",
+                site.dir().toString(), "--now", NOW);
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(ok.err()).doesNotContain("不可用");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (hasSocket(own) && System.nanoTime() < deadline) Thread.sleep(100);
+        assertThat(hasSocket(own)).as("the idle daemon's socket").isFalse();
+
+        Path open = Files.createDirectory(tmp.resolve("open"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Run local = run(open, tmp, Map.of(), "build", "--daemon", "--site", site.dir().toString(),
+                "--output", tmp.resolve("local-out").toString(), "--now", NOW);
+        assertThat(local.status()).as(local.err()).isZero();
+        assertThat(local.err()).contains("构建守护进程不可用", "权限 700");
+        assertThat(tmp.resolve("local-out/articles/a/index.html")).exists();
+        assertThat(hasSocket(open)).isFalse();
+    }
+
+    private static boolean hasSocket(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.anyMatch(f -> f.toString().endsWith(".sock"));
+        }
+    }
+
+    private static Run build(Path site, Path output) throws Exception {
+        return run(daemons, tmp, Map.of(), "build", "--daemon", "--site", site.toString(), "--output",
+                output.toString(), "--now", NOW);
+    }
+
+    private static void assertSameAsClean(Path site, Path output) throws IOException {
+        Path clean = Files.createTempDirectory(output.getParent(), "clean");
+        new Generator().build(new Generator.Options(site, clean.resolve("out"), TestSite.NOW, false), new Problems());
+        assertThat(TestSite.snapshot(output)).containsExactlyInAnyOrderEntriesOf(TestSite.snapshot(clean.resolve("out")));
+    }
+
+    /** The command line in a JVM of its own, started at the jar's entry, in {@code workingDir}. */
+    private static Run run(Path daemons, Path workingDir, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "rongguang.cli.Entry"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
+        builder.environment().put("RONGGUANG_DAEMON_DIR", daemons.toString());
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile(workingDir.getParent(), "out", ".txt");
+        Path err = Files.createTempFile(workingDir.getParent(), "err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        int status = process.waitFor();
+        return new Run(status, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
