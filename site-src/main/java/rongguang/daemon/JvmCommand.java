@@ -84,7 +84,7 @@ public record JvmCommand(String program, List<String> options, List<String> laun
         return command;
     }
 
-    /** A name for a daemon of this command: the jar's identity, the JVM options and the time zone are in it. */
+    /** A name for a daemon of this command: the jar's identity, the JVM options, the time zone and the encodings. */
     public String id() throws IOException {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -95,6 +95,9 @@ public record JvmCommand(String program, List<String> options, List<String> laun
             parts.add(jarStamp());
             parts.add(String.valueOf(System.getenv("TZ")));
             parts.add(String.valueOf(System.getProperty("user.timezone")));
+            // what the locale decides at start: how file names are decoded
+            parts.add(String.valueOf(System.getProperty("sun.jnu.encoding")));
+            parts.add(String.valueOf(System.getProperty("file.encoding")));
             for (String p : parts) {
                 sha.update(p.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
