@@ -385,8 +385,11 @@ final class Postings {
                 int end = p.wordEnds.get(i);
                 boolean title = end < 0;
                 int to = title ? ~end : end;
-                o.computeIfAbsent(p.words.get(i), k -> new Pooled(pool))
-                        .add(pool, doc, title, blocks, p.wordStarts.get(i), to);
+                // no computeIfAbsent: its lambda captures the pool, one allocation per word met, which the quick
+                // compiler does not remove
+                Pooled posting = o.get(p.words.get(i));
+                if (posting == null) o.put(p.words.get(i), posting = new Pooled(pool));
+                posting.add(pool, doc, title, blocks, p.wordStarts.get(i), to);
             }
         }
     }
