@@ -155,6 +155,7 @@ class BuildDaemonTest {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
         builder.environment().put("RONGGUANG_DAEMON_DIR", daemons.toString());
+        builder.environment().put("RONGGUANG_DAEMON_IDLE", "120");   // a daemon a failed test did not stop ends soon
         builder.environment().putAll(env);
         Path out = Files.createTempFile(workingDir.getParent(), "out", ".txt");
         Path err = Files.createTempFile(workingDir.getParent(), "err", ".txt");
