@@ -18,9 +18,16 @@ import java.util.stream.Stream;
 public record Daemons(Path folder) {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
-    /** This user's folder, made if missing; refused when it is not this user's alone. */
+    /** This user's folder, made if missing; refused when it is not this user's alone (or cannot be told so). */
     public static Daemons forUser() throws IOException {
-        String uid = String.valueOf(new com.sun.security.auth.module.UnixSystem().getUid());
+        try {
+            return forUser(String.valueOf(new com.sun.security.auth.module.UnixSystem().getUid()));
+        } catch (UnsupportedOperationException | LinkageError notUnix) {
+            throw new IOException("这个系统上无法确认文件夹只属于当前用户");
+        }
+    }
+
+    private static Daemons forUser(String uid) throws IOException {
         String chosen = System.getenv("RONGGUANG_DAEMON_DIR");
         String runtime = System.getenv("XDG_RUNTIME_DIR");
         Path folder = chosen != null && !chosen.isEmpty() ? Path.of(chosen)
