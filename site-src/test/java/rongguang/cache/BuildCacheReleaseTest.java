@@ -20,8 +20,7 @@ class BuildCacheReleaseTest {
     @Test
     void releasedTheOutputIsFreeAndNothingChangedIsTold() throws IOException {
         Path output = tmp.resolve("out");
-        try (BuildCache kept = BuildCache.open(output, "key")) {
-            kept.save("key", Map.of(), Map.of(), RenderedPages.NONE, Set.of("index.html"), null);
+        try (BuildCache kept = saved(output, "index.html")) {
             assertThatThrownBy(() -> BuildCache.lock(output)).hasMessageContaining("另一个构建正在写入");
 
             kept.release();
@@ -35,12 +34,9 @@ class BuildCacheReleaseTest {
     @Test
     void anotherBuildMeanwhileIsNoticed() throws IOException {
         Path output = tmp.resolve("out");
-        try (BuildCache kept = BuildCache.open(output, "key")) {
-            kept.save("key", Map.of(), Map.of(), RenderedPages.NONE, Set.of("index.html"), null);
+        try (BuildCache kept = saved(output, "index.html")) {
             kept.release();
-            try (BuildCache other = BuildCache.open(output, "key")) {
-                other.save("key", Map.of(), Map.of(), RenderedPages.NONE, Set.of("index.html", "a.html"), null);
-            }
+            saved(output, "index.html", "a.html").close();
             assertThat(kept.retake()).isFalse();
         }
     }
@@ -48,8 +44,7 @@ class BuildCacheReleaseTest {
     @Test
     void aCleanBuildMeanwhileIsNoticedAndOneHoldingTheLockRefusesIt() throws IOException {
         Path output = tmp.resolve("out");
-        try (BuildCache kept = BuildCache.open(output, "key")) {
-            kept.save("key", Map.of(), Map.of(), RenderedPages.NONE, Set.of("index.html"), null);
+        try (BuildCache kept = saved(output, "index.html")) {
             kept.release();
             try (BuildCache.Lock clean = BuildCache.lock(output)) {
                 BuildCache.clear(output);
@@ -58,5 +53,12 @@ class BuildCacheReleaseTest {
             assertThat(Files.exists(BuildCache.folderOf(output).resolve("manifest"))).isFalse();
             assertThat(kept.retake()).isFalse();
         }
+    }
+
+    /** The cache of {@code output} opened, and saved as a build of these files would save it. */
+    private static BuildCache saved(Path output, String... files) throws IOException {
+        BuildCache cache = BuildCache.open(output, "key");
+        cache.save("key", Map.of(), Map.of(), RenderedPages.NONE, Set.of(files), null);
+        return cache;
     }
 }
