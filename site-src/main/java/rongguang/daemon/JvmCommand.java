@@ -24,7 +24,7 @@ public record JvmCommand(String program, List<String> options, List<String> laun
 
     /**
      * The JVM options a daemon is to run with, when not this client's own (the launcher starts its client with the
-     * fewest): separated by spaces.
+     * fewest): separated by unit separators (U+001F), as an option may hold a space (a path).
      */
     public static final String DAEMON_OPTIONS = "rongguang.daemon.options";
 
@@ -71,7 +71,7 @@ public record JvmCommand(String program, List<String> options, List<String> laun
 
     private static List<String> daemonOptions(List<String> own, String forDaemon) {
         if (forDaemon == null) return own;
-        return Arrays.stream(forDaemon.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+        return Arrays.stream(forDaemon.split("\u001f")).filter(o -> !o.isBlank()).toList();
     }
 
     /** The command that starts a daemon listening at {@code socket}. */
