@@ -130,6 +130,45 @@ class BuildDaemonTest {
         assertThat(hasSocket(open)).isFalse();
     }
 
+    @Test
+    void twoClientsAtOnceAreServedOneAfterTheOther() throws Exception {
+        TestSite site = TestSite.create(tmp.resolve("twice"), 10)
+                .article("a", "第一篇", "2025-01-01")
+                .article("b", "第二篇", "2025-01-02");
+        Path output = tmp.resolve("twice-out");
+        assertThat(build(site.dir(), output).status()).isZero();
+        site.article("c", "第三篇", "2025-01-03");
+
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(() -> build(site.dir(), output));
+            var second = two.submit(() -> build(site.dir(), output));
+            for (Run run : List.of(first.get(), second.get())) assertThat(run.status()).as(run.err()).isZero();
+        } finally {
+            two.shutdownNow();
+        }
+        assertSameAsClean(site.dir(), output);
+    }
+
+    @Test
+    void stopEndsTheDaemonAndItsSocket() throws Exception {
+        Path own = Files.createDirectory(tmp.resolve("stop"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        TestSite site = TestSite.create(tmp.resolve("stop-site"), 10).article("a", "第一篇", "2025-01-01");
+        assertThat(run(own, site.dir(), Map.of(), "build", "--daemon", "--now", NOW).status()).isZero();
+        String status = run(own, tmp, Map.of(), "daemon").out();
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("守护进程 (\\d+)").matcher(status);
+        assertThat(pid.find()).as(status).isTrue();
+        ProcessHandle daemon = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
+
+        Run stop = run(own, tmp, Map.of(), "daemon", "--stop");
+
+        assertThat(stop.out()).contains("已结束");
+        assertThat(daemon.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(hasSocket(own)).isFalse();
+        assertThat(run(own, tmp, Map.of(), "daemon").out()).contains("没有正在运行的构建守护进程");
+    }
+
     private static boolean hasSocket(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
             return files.anyMatch(f -> f.toString().endsWith(".sock"));
