@@ -55,8 +55,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "显示各阶段用时；出错时显示完整的技术细节")
     boolean verbose;
 
-    @Option(names = "--daemon", description = "交给构建守护进程：它把站点留在内存中，下一次构建只做改动的部分，"
-            + "快得多；没有时先启动一个，空闲一小时后自行退出（见 rongguang daemon）")
+    @Option(names = "--daemon", negatable = true, description = "交给构建守护进程：它把站点留在内存中，下一次构建只做"
+            + "改动的部分，快得多；没有时先启动一个，空闲一小时后自行退出（见 rongguang daemon）。环境变量 "
+            + "RONGGUANG_DAEMON=1 时默认如此，--no-daemon 则不用")
     boolean daemon;
 
     @Option(names = "--watch", description = "生成后继续监视 content/ 与 templates/，保存后立即增量重新生成（按 Ctrl+C 结束）")

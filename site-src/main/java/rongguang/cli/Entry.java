@@ -11,7 +11,7 @@ public final class Entry {
     }
 
     public static void main(String[] args) {
-        if (DaemonClient.wanted(args)) {
+        if (DaemonClient.wanted(args, System.getenv("RONGGUANG_DAEMON"))) {
             int status = DaemonClient.build(args, ProgressLine.terminal());
             if (status != DaemonClient.UNAVAILABLE) System.exit(status);
         }

@@ -27,9 +27,15 @@ public final class DaemonClient {
     private DaemonClient() {
     }
 
-    /** Whether a command line asks for the daemon: {@code build ... --daemon}. */
-    public static boolean wanted(String[] args) {
-        return args.length > 0 && args[0].equals("build") && List.of(args).contains("--daemon");
+    /**
+     * Whether a command line asks for the daemon: {@code build ... --daemon}, or {@code build} where the environment
+     * says {@code RONGGUANG_DAEMON=1} (but not {@code --no-daemon}, nor {@code --watch}, which keeps its own process).
+     */
+    public static boolean wanted(String[] args, String environment) {
+        if (args.length == 0 || !args[0].equals("build")) return false;
+        List<String> given = List.of(args);
+        if (given.contains("--no-daemon")) return false;
+        return given.contains("--daemon") || "1".equals(environment) && !given.contains("--watch");
     }
 
     /**

@@ -169,6 +169,37 @@ class BuildDaemonTest {
         assertThat(run(own, tmp, Map.of(), "daemon").out()).contains("没有正在运行的构建守护进程");
     }
 
+    @Test
+    void theEnvironmentMakesTheDaemonTheDefaultAndNoDaemonOrWatchBuildHere() throws Exception {
+        Path own = Files.createDirectory(tmp.resolve("default"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        TestSite site = TestSite.create(tmp.resolve("default-site"), 10).article("a", "第一篇", "2025-01-01");
+        Map<String, String> on = Map.of("RONGGUANG_DAEMON", "1");
+        assertThat(run(own, site.dir(), on, "build", "--now", NOW).status()).isZero();
+        assertThat(run(own, tmp, Map.of(), "daemon").out()).contains("已构建 1 次", site.dir().resolve("output").toString());
+
+        site.article("b", "第二篇", "2025-01-02");
+        Run here = run(own, site.dir(), on, "build", "--no-daemon", "--now", NOW);
+        assertThat(here.status()).as(here.err()).isZero();
+        assertThat(site.dir().resolve("output/articles/b/index.html")).exists();
+        assertThat(run(own, tmp, Map.of(), "daemon").out()).contains("已构建 1 次");
+
+        run(own, tmp, Map.of(), "daemon", "--stop");
+    }
+
+    @Test
+    void whichCommandLinesGoToTheDaemon() {
+        assertThat(DaemonClient.wanted(new String[] {"build", "--daemon"}, null)).isTrue();
+        assertThat(DaemonClient.wanted(new String[] {"build"}, null)).isFalse();
+        assertThat(DaemonClient.wanted(new String[] {"build"}, "1")).isTrue();
+        assertThat(DaemonClient.wanted(new String[] {"build", "--no-daemon"}, "1")).isFalse();
+        // --watch keeps a process of its own; asked for with --daemon too, the daemon refuses it with a message
+        assertThat(DaemonClient.wanted(new String[] {"build", "--watch"}, "1")).isFalse();
+        assertThat(DaemonClient.wanted(new String[] {"build", "--watch", "--daemon"}, null)).isTrue();
+        assertThat(DaemonClient.wanted(new String[] {"check", "--daemon"}, "1")).isFalse();
+        assertThat(DaemonClient.wanted(new String[] {}, "1")).isFalse();
+    }
+
     private static boolean hasSocket(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
             return files.anyMatch(f -> f.toString().endsWith(".sock"));
