@@ -37,8 +37,7 @@ class BuildDaemonTest {
 
     @BeforeAll
     static void folder() throws IOException {
-        daemons = Files.createDirectory(tmp.resolve("d"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        daemons = folder("d", "rwx------");
     }
 
     @AfterAll
@@ -68,9 +67,7 @@ class BuildDaemonTest {
 
     @Test
     void anotherBuildOfTheOutputBetweenTwoOfTheDaemonsIsNoticed() throws Exception {
-        TestSite site = TestSite.create(tmp.resolve("small"), 10)
-                .article("a", "第一篇", "2025-01-01")
-                .article("b", "第二篇", "2025-01-02");
+        TestSite site = twoArticles("small");
         Path output = tmp.resolve("small-out");
         assertThat(build(site.dir(), output).status()).isZero();
 
@@ -109,8 +106,7 @@ class BuildDaemonTest {
 
     @Test
     void aDaemonEndsWhenIdleAndAnUnsafeFolderMeansABuildInTheClient() throws Exception {
-        Path own = Files.createDirectory(tmp.resolve("idle"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        Path own = folder("idle", "rwx------");
         TestSite site = TestSite.create(tmp.resolve("idle-site"), 10).article("a", "第一篇", "2025-01-01");
         Run ok = run(own, tmp, Map.of("RONGGUANG_DAEMON_IDLE", "1"), "build", "--daemon", "--site",
                 site.dir().toString(), "--now", NOW);
@@ -120,8 +116,7 @@ class BuildDaemonTest {
         while (hasSocket(own) && System.nanoTime() < deadline) Thread.sleep(100);
         assertThat(hasSocket(own)).as("the idle daemon's socket").isFalse();
 
-        Path open = Files.createDirectory(tmp.resolve("open"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path open = folder("open", "rwxr-xr-x");
         Run local = run(open, tmp, Map.of(), "build", "--daemon", "--site", site.dir().toString(),
                 "--output", tmp.resolve("local-out").toString(), "--now", NOW);
         assertThat(local.status()).as(local.err()).isZero();
@@ -132,9 +127,7 @@ class BuildDaemonTest {
 
     @Test
     void twoClientsAtOnceAreServedOneAfterTheOther() throws Exception {
-        TestSite site = TestSite.create(tmp.resolve("twice"), 10)
-                .article("a", "第一篇", "2025-01-01")
-                .article("b", "第二篇", "2025-01-02");
+        TestSite site = twoArticles("twice");
         Path output = tmp.resolve("twice-out");
         assertThat(build(site.dir(), output).status()).isZero();
         site.article("c", "第三篇", "2025-01-03");
@@ -152,8 +145,7 @@ class BuildDaemonTest {
 
     @Test
     void stopEndsTheDaemonAndItsSocket() throws Exception {
-        Path own = Files.createDirectory(tmp.resolve("stop"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        Path own = folder("stop", "rwx------");
         TestSite site = TestSite.create(tmp.resolve("stop-site"), 10).article("a", "第一篇", "2025-01-01");
         assertThat(run(own, site.dir(), Map.of(), "build", "--daemon", "--now", NOW).status()).isZero();
         String status = run(own, tmp, Map.of(), "daemon").out();
@@ -171,8 +163,7 @@ class BuildDaemonTest {
 
     @Test
     void theEnvironmentMakesTheDaemonTheDefaultAndNoDaemonOrWatchBuildHere() throws Exception {
-        Path own = Files.createDirectory(tmp.resolve("default"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        Path own = folder("default", "rwx------");
         TestSite site = TestSite.create(tmp.resolve("default-site"), 10).article("a", "第一篇", "2025-01-01");
         Map<String, String> on = Map.of("RONGGUANG_DAEMON", "1");
         assertThat(run(own, site.dir(), on, "build", "--now", NOW).status()).isZero();
@@ -198,6 +189,18 @@ class BuildDaemonTest {
         assertThat(DaemonClient.wanted(new String[] {"build", "--watch", "--daemon"}, null)).isTrue();
         assertThat(DaemonClient.wanted(new String[] {"check", "--daemon"}, "1")).isFalse();
         assertThat(DaemonClient.wanted(new String[] {}, "1")).isFalse();
+    }
+
+    private static TestSite twoArticles(String name) throws IOException {
+        return TestSite.create(tmp.resolve(name), 10)
+                .article("a", "第一篇", "2025-01-01")
+                .article("b", "第二篇", "2025-01-02");
+    }
+
+    /** A daemons' folder with these permissions. */
+    private static Path folder(String name, String permissions) throws IOException {
+        return Files.createDirectory(tmp.resolve(name), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString(permissions)));
     }
 
     private static boolean hasSocket(Path folder) throws IOException {
