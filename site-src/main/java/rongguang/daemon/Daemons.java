@@ -34,6 +34,10 @@ public record Daemons(Path folder) {
                 : runtime != null && !runtime.isEmpty() ? Path.of(runtime, "rongguang")
                 : Path.of(System.getProperty("java.io.tmpdir"), "rongguang-" + uid);
         folder = folder.toAbsolutePath().normalize();
+        // a socket's path has room for 107 bytes (Linux's sun_path): its name is 16 hex digits and ".sock"
+        if (folder.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 22 > 107) {
+            throw new IOException("文件夹路径太长，放不下套接字：" + folder);
+        }
         if (!Files.isDirectory(folder)) {
             try {
                 Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY));

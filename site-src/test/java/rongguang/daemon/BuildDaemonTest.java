@@ -123,6 +123,13 @@ class BuildDaemonTest {
         assertThat(local.err()).contains("构建守护进程不可用", "权限 700");
         assertThat(tmp.resolve("local-out/articles/a/index.html")).exists();
         assertThat(hasSocket(open)).isFalse();
+
+        Path tooLong = tmp.resolve("d".repeat(100));
+        Run here = run(tooLong, tmp, Map.of(), "build", "--daemon", "--site", site.dir().toString(),
+                "--output", tmp.resolve("long-out").toString(), "--now", NOW);
+        assertThat(here.status()).as(here.err()).isZero();
+        assertThat(here.err()).contains("构建守护进程不可用", "路径太长");
+        assertThat(tmp.resolve("long-out/articles/a/index.html")).exists();
     }
 
     @Test
