@@ -84,7 +84,7 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path siteDir = absolute(site);
         Path outputDir = output != null ? absolute(output) : siteDir.resolve("output");
-        if (watch && daemon) {
+        if (watch && (daemon || kept != null)) {
             err.println("rongguang: --watch 与 --daemon 不能同用：--watch 本身就一直把站点留在内存中");
             return 2;
         }
