@@ -1,15 +1,13 @@
 package rongguang.daemon;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import rongguang.hash.Hash128;
 
 /**
  * How this JVM was started (the java program, its options, the jar or class path), so that a daemon can be started
@@ -84,28 +82,22 @@ public record JvmCommand(String program, List<String> options, List<String> laun
         return command;
     }
 
-    /** A name for a daemon of this command: the jar's identity, the JVM options, the time zone and the encodings. */
+    /**
+     * A name for a daemon of this command: the jar's identity, the JVM options, the time zone and the encodings.
+     * The project's fast hash is enough: the folder is the user's alone, there is nobody to resist.
+     */
     public String id() throws IOException {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            List<String> parts = new ArrayList<>();
-            parts.add(program);
-            parts.addAll(options);
-            parts.addAll(launch);
-            parts.add(jarStamp());
-            parts.add(String.valueOf(System.getenv("TZ")));
-            parts.add(String.valueOf(System.getProperty("user.timezone")));
-            // what the locale decides at start: how file names are decoded
-            parts.add(String.valueOf(System.getProperty("sun.jnu.encoding")));
-            parts.add(String.valueOf(System.getProperty("file.encoding")));
-            for (String p : parts) {
-                sha.update(p.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Hash128 hash = new Hash128();
+        hash.update(program);
+        for (String o : options) hash.update(o);
+        for (String l : launch) hash.update(l);
+        hash.update(jarStamp());
+        hash.update(String.valueOf(System.getenv("TZ")));
+        hash.update(String.valueOf(System.getProperty("user.timezone")));
+        // what the locale decides at start: how file names are decoded
+        hash.update(String.valueOf(System.getProperty("sun.jnu.encoding")));
+        hash.update(String.valueOf(System.getProperty("file.encoding")));
+        return HexFormat.of().formatHex(hash.digest(), 0, 8);
     }
 
     /** The jar's size and time, or empty without a jar; a jar gone is told as such. */
