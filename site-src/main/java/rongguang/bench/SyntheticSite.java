@@ -237,13 +237,7 @@ public final class SyntheticSite {
 
     private void copyTheme(Path theme, Path into) throws IOException {
         if (!Files.isDirectory(theme)) throw new IOException("找不到主题文件夹 " + theme + "（用 --theme 指定 templates/）");
-        try (var walk = Files.walk(theme)) {
-            for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
-                Path target = into.resolve(theme.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        rongguang.write.OutputTree.copyFolder(theme, into);
     }
 
     /** One random stream per item, so that changing one count does not change the other items. */

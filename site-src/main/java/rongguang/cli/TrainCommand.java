@@ -28,8 +28,10 @@ final class TrainCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "rongguang-train-");
         try {
             Path copy = work.resolve("site");
-            copy(site.resolve("content"), copy.resolve("content"));
-            copy(site.resolve("templates"), copy.resolve("templates"));
+            for (String folder : List.of("content", "templates")) {
+                Path from = site.resolve(folder);
+                if (Files.isDirectory(from)) OutputTree.copyFolder(from, copy.resolve(folder));
+            }
             String output = work.resolve("output").toString();
             int built = Main.run("build", "--site", copy.toString(), "--output", output);
             try (Stream<Path> articles = Files.walk(copy.resolve("content/articles"))) {
@@ -44,17 +46,6 @@ final class TrainCommand implements Callable<Integer> {
             return built == 0 && rebuilt == 0 && checked <= 1 ? 0 : 1;
         } finally {
             OutputTree.deleteTree(work);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) return;
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
         }
     }
 }

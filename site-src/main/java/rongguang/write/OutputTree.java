@@ -378,6 +378,20 @@ public final class OutputTree implements AutoCloseable {
         if (!committed) deleteTree(staging);
     }
 
+    /**
+     * Copies a folder and everything in it to {@code to}, which need not exist (a site copied to work on: the
+     * training run's, the synthetic site's theme). Files already there are replaced.
+     */
+    public static void copyFolder(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     /** Deletes a folder and everything in it, never following links. */
     /** Deletes a tree; files that vanish meanwhile (another process cleaning up) are no error. */
     public static void deleteTree(Path dir) throws IOException {
