@@ -105,8 +105,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         // a clean build has no cache to hold the output's lock: it holds it itself
         try (BuildCache.Lock lock = clean ? cleanLock(outputDir, siteDir) : null;
-             ProgressLine progress = terminal == null ? ProgressLine.onTerminal(err)
-                     : ProgressLine.onTerminal(err, terminal)) {
+             ProgressLine progress = progress(err)) {
             if (clean) BuildCache.clear(outputDir);
             Generator.Options options = new Generator.Options(siteDir, outputDir, now, drafts, !clean, progress,
                     !noSearchIndex);
@@ -131,7 +130,7 @@ final class BuildCommand implements Callable<Integer> {
      */
     private int watch(Path siteDir, Path outputDir, PrintWriter out, PrintWriter err) throws Exception {
         BlockingQueue<ChangeWatcher.Changes> bursts = new LinkedBlockingQueue<>();
-        ProgressLine progress = ProgressLine.onTerminal(err);
+        ProgressLine progress = progress(err);
         Generator.Options options = new Generator.Options(siteDir, outputDir, now, drafts, true, progress,
                 !noSearchIndex);
         try (Generator.Session session = Generator.Session.publishing(options);
@@ -188,6 +187,11 @@ final class BuildCommand implements Callable<Integer> {
             progress.close();
         }
         succeeded(result, problems, start, outputDir, out, err);
+    }
+
+    /** The progress line, on this process's terminal or, in a daemon, on its client's. */
+    private ProgressLine progress(PrintWriter err) {
+        return ProgressLine.onTerminal(err, terminal != null ? terminal : ProgressLine.terminal());
     }
 
     /** A path given on the command line, against the folder it was typed in (the client's, in a daemon). */

@@ -26,11 +26,7 @@ final class ProgressLine implements Generator.Progress, AutoCloseable {
         this.shown = shown;
     }
 
-    static ProgressLine onTerminal(PrintWriter out) {
-        return new ProgressLine(out, terminal());
-    }
-
-    /** The same for a build whose error stream is elsewhere (a build daemon's client's): shown when it says so. */
+    /** A line shown when {@code terminal}: this process's ({@link #terminal()}), or a build daemon's client's. */
     static ProgressLine onTerminal(PrintWriter out, boolean terminal) {
         return new ProgressLine(out, terminal);
     }
