@@ -391,7 +391,7 @@ public final class BuildCache implements AutoCloseable {
      */
     public void release() throws IOException {
         if (lock == null) return;
-        contents.handle((c, e) -> c).join();   // the reader may still be starting the bodies over
+        awaitReader();
         Lock held = lock;
         lock = null;
         try {
@@ -433,10 +433,18 @@ public final class BuildCache implements AutoCloseable {
 
     private record Stamp(long size, long modified, Object identity) {}
 
+    /**
+     * Waits for the record's reader, whatever it found: it may still be starting the bodies over, which must not
+     * happen once another build may use them, or after they are closed.
+     */
+    private void awaitReader() {
+        contents.handle((c, e) -> c).join();
+    }
+
     @Override
     public void close() throws IOException {
         try {
-            contents.handle((c, e) -> c).join();   // the reader may still be starting the bodies over
+            awaitReader();
             bodies.close();
         } finally {
             if (lock != null) lock.close();

@@ -108,7 +108,6 @@ public final class SiteLoader {
     public SiteInput load(Problems problems) {
         Settings settings = settings(problems);
         if (settings == null) return null;
-
         List<Located<rongguang.model.Article>> articles = Collections.synchronizedList(new ArrayList<>());
         // the data files are read on a thread of their own while the articles load: a rebuild takes most articles
         // from the last load, and in a fresh JVM listing them and parsing the data each take about 150 ms
