@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.io.UncheckedIOException;
+import rongguang.concurrent.Parallel;
 import rongguang.load.ArticleEntry;
 import rongguang.load.BodyStore;
 import rongguang.load.DataEntry;
@@ -59,7 +60,7 @@ public final class BuildCache implements AutoCloseable {
         this.lock = lock;
         this.bodies = bodies;
         this.recorded = recorded;
-        this.contents = CompletableFuture.supplyAsync(this::read, ownThread("read-cache"));
+        this.contents = CompletableFuture.supplyAsync(this::read, Parallel.ownThread("read-cache"));
     }
 
     /** Where the cache of an output folder lives. */
@@ -309,17 +310,8 @@ public final class BuildCache implements AutoCloseable {
                 closeQuietly(out);
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
-        }, ownThread("save-cache"));
+        }, Parallel.ownThread("save-cache"));
         return new Saving(temporary, head);
-    }
-
-    /** Runs a task on a daemon thread of its own: one task each time, beside the build's other work. */
-    private static java.util.concurrent.Executor ownThread(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            thread.start();
-        };
     }
 
     /** A save begun: see {@link #beginSave}. */

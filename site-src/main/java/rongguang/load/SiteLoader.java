@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import rongguang.concurrent.Parallel;
 import rongguang.model.Settings;
 import rongguang.model.SiteInput;
 import rongguang.problems.Located;
@@ -115,11 +116,11 @@ public final class SiteLoader {
         CompletableFuture<Data> dataLoaded = CompletableFuture.supplyAsync(() -> new Data(
                 data("cities", data::city, problems),
                 data("exemplars", data::exemplar, problems),
-                data("merchants", data::merchant, problems)), SiteLoader::startThread);
+                data("merchants", data::merchant, problems)), Parallel.ownThread("load-data"));
         List<Found> articleFiles = found(content.resolve("articles"), ".md", problems);
         previous = previousEntries.get();
         ArticleReader articleReader = new ArticleReader(markdown, bodies, settings.timeZone(), this::knownTermSlug);
-        articleFiles.parallelStream().forEach(found -> {
+        Parallel.forEach(articleFiles, found -> {
             Path file = found.path();
             ArticleEntry entry = article(articleReader, file, found.rel(), found.stamp());
             entries.put(entry.file(), entry);
@@ -143,12 +144,6 @@ public final class SiteLoader {
 
     private record Data(List<Located<rongguang.model.City>> cities, List<Located<rongguang.model.Exemplar>> exemplars,
                         List<Located<rongguang.model.Merchant>> merchants) {}
-
-    private static void startThread(Runnable task) {
-        Thread thread = new Thread(task, "load-data");
-        thread.setDaemon(true);
-        thread.start();
-    }
 
     /**
      * The slug the previous load gave a column or tag of this name (a slug depends on nothing but the name), or

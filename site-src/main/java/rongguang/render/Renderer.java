@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import rongguang.assets.ImageInfo;
 import rongguang.assets.ImageTags;
+import rongguang.concurrent.Parallel;
 import rongguang.problems.Problems;
 
 /** Renders planned pages, on every core, handing each result to a {@link Sink}; template errors become problems. */
@@ -86,7 +87,7 @@ public final class Renderer {
             if (reached != null) return reached;
         }
         Pass pass = new Pass(fingerprints, changes, previous, sink, new ConcurrentHashMap<>(pages.size()));
-        pages.parallelStream().forEach(page -> {
+        Parallel.forEach(pages, page -> {
             pass.render(page);
             progress.accept(pass.done.incrementAndGet());
         });
@@ -115,7 +116,7 @@ public final class Renderer {
         for (String file : previous.keySet()) if (!reachedPages.contains(file)) kept.add(file);
         if (!sink.keepAsWritten(kept)) return null;
         Pass pass = new Pass(fingerprints, changes, previous, sink, new ConcurrentHashMap<>());
-        reached.parallelStream().forEach(pass::render);
+        Parallel.forEach(reached, pass::render);
         Map<String, PageRecord> records = new HashMap<>(previous);
         records.putAll(pass.records);
         pass.unchanged.addAndGet(kept.size());

@@ -1,0 +1,77 @@
+package rongguang.concurrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+    @Test
+    void everyNumberOnceAndAllDoneOnReturn() {
+        int n = 10_000;
+        AtomicIntegerArray seen = new AtomicIntegerArray(n);
+        Parallel.forEach(n, seen::incrementAndGet);
+        for (int i = 0; i < n; i++) assertThat(seen.get(i)).as("number " + i).isEqualTo(1);
+    }
+
+    @Test
+    void nothingToDo() {
+        Parallel.forEach(0, i -> {
+            throw new AssertionError("called");
+        });
+        Parallel.forEach(List.of(), item -> {
+            throw new AssertionError("called");
+        });
+    }
+
+    @Test
+    void theCallerWorksToo() {
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Parallel.forEach(IntStream.range(0, 2_000).boxed().toList(), item -> threads.add(Thread.currentThread()));
+        assertThat(threads).contains(Thread.currentThread());
+    }
+
+    /**
+     * A long task does not hold the others back: while one thread is kept on the first item, the rest of the items
+     * are done by the other threads (a parallel stream on two cores splits 1,000 items into runs of 250 and would
+     * leave the first run's 249 other items waiting behind it).
+     */
+    @Test
+    void aSlowItemDoesNotHoldBackTheRest() throws InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() >= 1);
+        CountDownLatch othersDone = new CountDownLatch(999);
+        boolean[] waited = {false};
+        Parallel.forEach(1_000, i -> {
+            if (i == 0) {
+                try {
+                    waited[0] = othersDone.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            } else {
+                othersDone.countDown();
+            }
+        });
+        assertThat(waited[0]).as("the other 999 items were done while the first one waited").isTrue();
+    }
+
+    @Test
+    void theFirstFailureIsThrownAsItWasAndStopsTheRest() {
+        IllegalArgumentException failure = new IllegalArgumentException("第 3 个出错");
+        AtomicIntegerArray started = new AtomicIntegerArray(100_000);
+        assertThatThrownBy(() -> Parallel.forEach(100_000, i -> {
+            started.set(i, 1);
+            if (i == 3) throw failure;
+        })).isSameAs(failure);
+        int count = 0;
+        for (int i = 0; i < 100_000; i++) count += started.get(i);
+        assertThat(count).as("items started after the failure").isLessThan(100_000);
+    }
+}
