@@ -538,6 +538,11 @@ public final class Generator {
             }
 
             @Override
+            public FileStamp write(String file, byte[] content, int length) throws IOException {
+                return out.writeIfChanged(file, content, length);
+            }
+
+            @Override
             public boolean unchanged(String file, FileStamp stamp) throws IOException {
                 return out.unchanged(file, stamp);
             }

@@ -67,13 +67,20 @@ public final class IndexBenchmark {
         return new SearchIndex.Files() {
             @Override
             public FileStamp write(String file, byte[] content) throws IOException {
+                return write(file, content, content.length);
+            }
+
+            @Override
+            public FileStamp write(String file, byte[] content, int length) throws IOException {
                 Path p = dir.resolve(file);
                 if (!folders.contains(p.getParent())) {
                     Files.createDirectories(p.getParent());
                     folders.add(p.getParent());
                 }
-                Files.write(p, content);
-                return new FileStamp(content.length, 0);
+                try (java.io.OutputStream o = Files.newOutputStream(p)) {
+                    for (int at = 0; at < length; at += 8192) o.write(content, at, Math.min(8192, length - at));
+                }
+                return new FileStamp(length, 0);
             }
 
             @Override

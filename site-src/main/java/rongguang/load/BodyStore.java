@@ -76,7 +76,13 @@ public final class BodyStore implements AutoCloseable {
     }
 
     byte[] bytes(long offset, int length) {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
+        return bytes(offset, length, null).array();
+    }
+
+    /** The bytes at {@code offset} in {@code reuse} when it has room, else in a new buffer; from 0 to the limit. */
+    ByteBuffer bytes(long offset, int length, ByteBuffer reuse) {
+        ByteBuffer buffer = reuse != null && reuse.capacity() >= length ? reuse.clear().limit(length)
+                : ByteBuffer.allocate(length);
         try {
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer, offset + buffer.position()) < 0) throw new IOException("正文缓存被截断");
@@ -84,7 +90,7 @@ public final class BodyStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("无法读取正文缓存 " + file, e);
         }
-        return buffer.array();
+        return buffer.flip();
     }
 
     @Override
@@ -102,6 +108,11 @@ public final class BodyStore implements AutoCloseable {
         @Override
         public byte[] utf8() {
             return store.bytes(offset, length);
+        }
+
+        @Override
+        public ByteBuffer utf8(ByteBuffer reuse) {
+            return store.bytes(offset, length, reuse);
         }
     }
 }

@@ -67,7 +67,7 @@ public record Article(
         return body.html();
     }
 
-    /** The body's HTML as UTF-8, read once by the search index. */
+    /** The body's HTML as UTF-8 (the search index reads it through {@link Body#utf8(java.nio.ByteBuffer)}). */
     public byte[] bodyUtf8() {
         return body.utf8();
     }

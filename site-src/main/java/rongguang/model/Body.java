@@ -11,4 +11,12 @@ public interface Body {
     default byte[] utf8() {
         return html().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    /**
+     * The same in {@code reuse} when it has room, else in a new buffer, from 0 to its limit: a reader of every body
+     * (the search index) then makes no array per body.
+     */
+    default java.nio.ByteBuffer utf8(java.nio.ByteBuffer reuse) {
+        return java.nio.ByteBuffer.wrap(utf8());
+    }
 }

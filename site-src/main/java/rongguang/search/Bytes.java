@@ -26,6 +26,16 @@ final class Bytes {
         return at;
     }
 
+    /** The number of bytes of {@code value} as a varint. */
+    static int varintSize(int value) {
+        int n = 1;
+        while ((value & ~0x7f) != 0) {
+            value >>>= 7;
+            n++;
+        }
+        return n;
+    }
+
     void bytes(byte[] b) {
         bytes(b, 0, b.length);
     }

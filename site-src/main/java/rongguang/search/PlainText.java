@@ -16,37 +16,56 @@ final class PlainText {
 
     static String of(String html) {
         if (html == null || html.isEmpty()) return "";
-        return of(html.toCharArray(), html.length());
+        char[] out = new char[html.length()];
+        int[] range = strip(out, 0, text(html.toCharArray(), html.length(), out, 0));
+        return new String(out, range[0], range[1] - range[0]);
     }
 
-    /** The same of HTML in UTF-8, decoded into a buffer the thread keeps: no string of the whole HTML is made. */
-    static String of(byte[] utf8) {
-        if (utf8.length == 0) return "";
+    /**
+     * Writes the text of HTML in UTF-8 (the buffer's remaining bytes, which it reads) into {@code out} from
+     * {@code at} (which must have room for as many chars as the HTML has bytes: the text is never longer), stripped
+     * as {@link String#strip} does; returns where it ends.
+     * The HTML is decoded into a buffer the thread keeps: no string of it, or of its text, is made.
+     */
+    static int append(ByteBuffer utf8, char[] out, int at) {
+        int bytes = utf8.remaining();
+        if (bytes == 0) return at;
         CharBuffer chars = DECODED.get();
-        if (chars.capacity() < utf8.length) chars = CharBuffer.allocate(utf8.length + (utf8.length >> 2));
+        if (chars.capacity() < bytes) chars = CharBuffer.allocate(bytes + (bytes >> 2));
         DECODED.set(chars);
         chars.clear();
         // UTF-8 never has more characters than bytes, so the buffer cannot overflow
         CoderResult result = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(ByteBuffer.wrap(utf8), chars, true);
+                .decode(utf8, chars, true);
         if (result.isError() || result.isOverflow()) throw new IllegalStateException(result.toString());
-        return of(chars.array(), chars.position());
+        int[] range = strip(out, at, text(chars.array(), chars.position(), out, at));
+        if (range[0] > at) System.arraycopy(out, range[0], out, at, range[1] - range[0]);
+        return at + range[1] - range[0];
     }
 
     private static final ThreadLocal<CharBuffer> DECODED = ThreadLocal.withInitial(() -> CharBuffer.allocate(16 * 1024));
 
-    // char arrays, not a StringBuilder: this runs over every body of the site, a call per character costs
-    private static String of(char[] in, int n) {
-        char[] out = new char[n];
-        int o = 0;
+    /** Where {@code chars[from, to)} starts and ends without the whitespace {@link String#strip} removes. */
+    static int[] strip(char[] chars, int from, int to) {
+        while (from < to && Character.isWhitespace(chars[from])) from++;
+        while (to > from && Character.isWhitespace(chars[to - 1])) to--;
+        return new int[] {from, to};
+    }
+
+    /**
+     * Writes the text of {@code in[0, n)} into {@code out} from {@code start}; returns where it ends. Char arrays,
+     * not a StringBuilder: this runs over every body of the site, a call per character costs.
+     */
+    private static int text(char[] in, int n, char[] out, int start) {
+        int o = start;
         int i = 0;
         while (i < n) {
             char c = in[i];
             if (c == '<') {
                 int end = indexOf(in, n, '>', i);
                 if (end < 0) break;
-                if (isBlockEnd(in, i + 1, end)) o = newline(out, o);
+                if (isBlockEnd(in, i + 1, end)) o = newline(out, start, o);
                 i = end + 1;
             } else if (c == '&') {
                 int end = indexOf(in, n, ';', i);
@@ -60,14 +79,14 @@ final class PlainText {
                 o += decoded.length();
                 i = end + 1;
             } else if (c == '\n' || c == '\r' || c == '\t') {
-                if (o > 0 && out[o - 1] != '\n' && out[o - 1] != ' ') out[o++] = ' ';
+                if (o > start && out[o - 1] != '\n' && out[o - 1] != ' ') out[o++] = ' ';
                 i++;
             } else {
                 out[o++] = c;
                 i++;
             }
         }
-        return new String(out, 0, o).strip();
+        return o;
     }
 
     /** Elements whose end (or, for the last three, whose start too) ends a line of text. */
@@ -105,10 +124,10 @@ final class PlainText {
         return true;
     }
 
-    /** Ends the line at {@code o}, without trailing spaces and never twice; returns the new end. */
-    private static int newline(char[] out, int o) {
-        while (o > 0 && out[o - 1] == ' ') o--;
-        if (o > 0 && out[o - 1] != '\n') out[o++] = '\n';
+    /** Ends the line at {@code o} (of a text from {@code start}), without trailing spaces and never twice. */
+    private static int newline(char[] out, int start, int o) {
+        while (o > start && out[o - 1] == ' ') o--;
+        if (o > start && out[o - 1] != '\n') out[o++] = '\n';
         return o;
     }
 

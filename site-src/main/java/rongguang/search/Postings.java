@@ -225,6 +225,8 @@ final class Postings {
         private int size;
         int[] grouped = new int[4096];
         private int[] starts = new int[1025];
+        /** Where the next position of each key goes while they are laid out. */
+        private int[] next = new int[1025];
         private int[] partOf = new int[1024];
         private final Bytes blocks = new Bytes(16 * 1024);
 
@@ -275,7 +277,8 @@ final class Postings {
             }
             starts[distinct] = sum;
             if (grouped.length < size) grouped = new int[size * 2];
-            int[] next = java.util.Arrays.copyOf(starts, distinct);
+            if (next.length < distinct) next = new int[starts.length];
+            System.arraycopy(starts, 0, next, 0, distinct);
             for (int j = 0; j < size; j++) grouped[next[ids[j]]++] = positions[j];
             return starts;
         }
@@ -408,19 +411,63 @@ final class Postings {
         return sum[0];
     }
 
-    record Entry(String key, Posting posting) implements Comparable<Entry> {
+    record Entry(String key, Posting posting) implements Comparable<Entry>, ShardFile.Key {
         @Override
         public int compareTo(Entry o) {
             return key.compareTo(o.key);
         }
+
+        @Override
+        public int count() {
+            return posting.count;
+        }
+
+        @Override
+        public int documentsSize() {
+            return posting.docsSize();
+        }
+
+        @Override
+        public int positionsSize() {
+            return posting.positionsSize();
+        }
+
+        @Override
+        public void copyDocuments(byte[] to, int at) {
+            System.arraycopy(posting.docs(), 0, to, at, posting.docsSize());
+        }
+
+        @Override
+        public void copyPositions(byte[] to, int at) {
+            System.arraycopy(posting.positions(), 0, to, at, posting.positionsSize());
+        }
     }
 
     /** A key of a shard to be written, its posting still in its part's slices. */
-    record Pending(String key, Pooled pooled, Slices slices) implements Comparable<Pending> {
-        /** The key with its posting as the shard file holds it. */
-        Entry entry() {
-            return new Entry(key, new Posting(slices.toArray(pooled.docs), slices.toArray(pooled.positions),
-                    pooled.count));
+    record Pending(String key, Pooled pooled, Slices slices) implements Comparable<Pending>, ShardFile.Key {
+        @Override
+        public int count() {
+            return pooled.count;
+        }
+
+        @Override
+        public int documentsSize() {
+            return pooled.docs.size();
+        }
+
+        @Override
+        public int positionsSize() {
+            return pooled.positions.size();
+        }
+
+        @Override
+        public void copyDocuments(byte[] to, int at) {
+            slices.copy(pooled.docs, to, at);
+        }
+
+        @Override
+        public void copyPositions(byte[] to, int at) {
+            slices.copy(pooled.positions, to, at);
         }
 
         @Override

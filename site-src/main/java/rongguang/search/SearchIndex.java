@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import rongguang.concurrent.Parallel;
 import rongguang.hash.Hash128;
 import rongguang.model.Site;
 import rongguang.write.FileStamp;
@@ -44,7 +45,7 @@ import rongguang.write.FileStamp;
 public final class SearchIndex {
     public static final int VERSION = 1;
     /** Documents tokenized at once: enough for both cores, few enough bodies in memory. */
-    private static final int BATCH = 256;
+    private static final int BATCH = 64;
     /** The average size aimed at for a document shard; the shard count is the power of two nearest to it. */
     private static final int SHARD_BYTES = 8 * 1024;
     private static final int MAX_SHARDS = 4096;
@@ -57,6 +58,11 @@ public final class SearchIndex {
     public interface Files {
         /** Writes a file, or keeps the current output's when it holds these bytes; returns the file's stamp. */
         FileStamp write(String file, byte[] content) throws IOException;
+
+        /** The same with the first {@code length} bytes of {@code content} (a buffer the caller reuses). */
+        default FileStamp write(String file, byte[] content, int length) throws IOException {
+            return write(file, length == content.length ? content : java.util.Arrays.copyOf(content, length));
+        }
 
         /** Whether the current output holds the file as stamped, so that it may be read and kept. */
         boolean unchanged(String file, FileStamp stamp) throws IOException;
@@ -132,18 +138,32 @@ public final class SearchIndex {
     private static State writeAll(List<SearchDocument> docs, long[] digests, Files out) throws IOException {
         long[] docStamps = new long[2 * docs.size()];
         Postings postings = new Postings(Math.min(8, Runtime.getRuntime().availableProcessors()));
-        for (int from = 0; from < docs.size(); from += BATCH) {
+        // a batch's keys are added to the postings (a task per part) while the next batch is tokenized (a task per
+        // document), in one loop over both kinds of task: no core waits for the last document of a batch, or for
+        // the part that took longer
+        List<Postings.DocKeys> adding = List.of();
+        for (int from = 0; ; from += BATCH) {
             int start = from;
-            List<Postings.DocKeys> keys = IntStream.range(from, Math.min(from + BATCH, docs.size())).parallel()
-                    .mapToObj(i -> document(i, docs.get(i), postings.parts(), out, docStamps))
-                    .toList();
-            IntStream.range(0, postings.parts()).parallel().forEach(part -> postings.add(part, start, keys));
+            int count = Math.max(0, Math.min(from + BATCH, docs.size()) - from);
+            int parts = adding.isEmpty() ? 0 : postings.parts();
+            List<Postings.DocKeys> added = adding;
+            Postings.DocKeys[] keys = new Postings.DocKeys[count];
+            Parallel.forEach(parts + count, task -> {
+                if (task < parts) {
+                    postings.add(task, start - BATCH, added);
+                } else {
+                    int i = start + task - parts;
+                    keys[task - parts] = document(i, docs.get(i), postings.parts(), out, docStamps);
+                }
+            });
+            if (count == 0) break;
+            adding = java.util.Arrays.asList(keys);
         }
         long documentBytes = postings.documentBytes();
         int shards = shardCount(documentBytes);
         List<List<Postings.Pending>> keys = postings.shards(shards);
         long[] stamps = java.util.Arrays.copyOf(docStamps, 2 * (docs.size() + 2 * shards + 1));
-        IntStream.range(0, shards).parallel().forEach(s -> writeShard(s, keys.set(s, null), out, stamps, docs.size()));
+        Parallel.forEach(shards, s -> writeShard(s, keys.set(s, null), out, stamps, docs.size()));
         record(stamps, docs.size() + 2 * shards, out.write(META, meta(docs, shards)));
         return new State(shards, documentBytes, order(docs), digests, stamps);
     }
@@ -174,7 +194,7 @@ public final class SearchIndex {
         BitSet affected = new BitSet(shards);
         changed.stream().parallel().forEach(i -> {
             String text = docs.get(i).text().get();
-            fragments.put(i, fragment(docs.get(i), text));
+            fragments.put(i, fragment(docs.get(i), text).toByteArray());
             Postings.DocKeys now = Postings.DocKeys.of(docs.get(i).title(), text, 1);
             keys.put(i, now);
             BitSet differing;
@@ -294,7 +314,7 @@ public final class SearchIndex {
     /** A digest of what each document shows and is found by: two longs each. */
     private static long[] digests(List<SearchDocument> docs) {
         long[] digests = new long[2 * docs.size()];
-        IntStream.range(0, docs.size()).parallel().forEach(i -> {
+        Parallel.forEach(docs.size(), i -> {
             SearchDocument d = docs.get(i);
             Hash128 md = new Hash128().update(d.kind().ordinal()).update(d.url()).update(d.title())
                     .update(String.valueOf(d.date()));
@@ -317,7 +337,8 @@ public final class SearchIndex {
         String text = doc.text().get();
         String file = documentFile(number);
         try {
-            record(stamps, number, out.write(file, fragment(doc, text)));
+            Buffer fragment = fragment(doc, text);
+            record(stamps, number, out.write(file, fragment.bytes(), fragment.size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -328,8 +349,11 @@ public final class SearchIndex {
         return "search/doc/" + number + ".json";
     }
 
-    private static byte[] fragment(SearchDocument doc, String text) {
-        // written field by field into a buffer the thread keeps: 10,000 of these, tens of kilobytes each
+    /**
+     * A document's file, written field by field into a buffer the thread keeps (10,000 of these, of kilobytes
+     * each, are as many bytes as the index's postings): valid until the thread writes the next.
+     */
+    private static Buffer fragment(SearchDocument doc, String text) {
         Buffer buffer = BUFFER.get();
         buffer.reset();
         try (com.fasterxml.jackson.core.JsonGenerator json = JSON.getFactory().createGenerator(buffer)) {
@@ -342,12 +366,17 @@ public final class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return buffer.toByteArray();
+        return buffer;
     }
 
     private static final class Buffer extends java.io.ByteArrayOutputStream {
         Buffer() {
             super(64 * 1024);
+        }
+
+        /** The bytes written, up to {@link #size()}. */
+        byte[] bytes() {
+            return buf;
         }
     }
 
@@ -366,9 +395,7 @@ public final class SearchIndex {
 
     /** Writes a shard's two files, recording their stamps after the documents' ({@link State#file(int)}). */
     private static void writeShard(int shard, List<Postings.Pending> keys, Files out, long[] stamps, int documents) {
-        List<Postings.Entry> entries = new ArrayList<>(keys.size());
-        for (Postings.Pending key : keys) entries.add(key.entry());
-        byte[][] files = ShardFile.encode(entries);
+        byte[][] files = ShardFile.encode(keys);
         try {
             record(stamps, documents + 2 * shard, out.write(shardFile('d', shard), files[0]));
             record(stamps, documents + 2 * shard + 1, out.write(shardFile('p', shard), files[1]));

@@ -17,23 +17,55 @@ final class ShardFile {
     /** A changed document's occurrence of a key: its block of positions is {@code blocks[from, to)}. */
     record Added(int doc, boolean title, byte[] blocks, int from, int to) {}
 
-    /** The document file and the position file of a shard whose keys are sorted. */
-    static byte[][] encode(List<Postings.Entry> keys) {
-        Bytes docs = new Bytes(4096);
-        Bytes positions = new Bytes(16384);
-        docs.varint(keys.size());
-        for (Postings.Entry e : keys) {
-            Postings.Posting p = e.posting();
-            byte[] k = e.key().getBytes(StandardCharsets.UTF_8);
-            docs.varint(k.length);
-            docs.bytes(k);
-            docs.varint(p.count);
-            docs.varint(p.docsSize());
-            docs.varint(p.positionsSize());
-            docs.bytes(p.docs(), 0, p.docsSize());
-            positions.bytes(p.positions(), 0, p.positionsSize());
+    /** A key as a shard file holds it, wherever its posting is kept. */
+    interface Key {
+        String key();
+
+        int count();
+
+        int documentsSize();
+
+        int positionsSize();
+
+        /** Copies the document block into {@code to} at {@code at}. */
+        void copyDocuments(byte[] to, int at);
+
+        void copyPositions(byte[] to, int at);
+    }
+
+    /**
+     * The document file and the position file of a shard whose keys are sorted, each written once into an array
+     * of its exact size (arrays grown as they filled copied the whole index three times more).
+     */
+    static byte[][] encode(List<? extends Key> keys) {
+        byte[][] names = new byte[keys.size()][];
+        int docsSize = Bytes.varintSize(keys.size());
+        int positionsSize = 0;
+        for (int i = 0; i < names.length; i++) {
+            Key k = keys.get(i);
+            byte[] name = names[i] = k.key().getBytes(StandardCharsets.UTF_8);
+            docsSize += Bytes.varintSize(name.length) + name.length + Bytes.varintSize(k.count())
+                    + Bytes.varintSize(k.documentsSize()) + Bytes.varintSize(k.positionsSize()) + k.documentsSize();
+            positionsSize += k.positionsSize();
         }
-        return new byte[][] {docs.toArray(), positions.toArray()};
+        byte[] docs = new byte[docsSize];
+        byte[] positions = new byte[positionsSize];
+        int at = Bytes.varint(docs, 0, keys.size());
+        int p = 0;
+        for (int i = 0; i < names.length; i++) {
+            Key k = keys.get(i);
+            at = Bytes.varint(docs, at, names[i].length);
+            System.arraycopy(names[i], 0, docs, at, names[i].length);
+            at += names[i].length;
+            at = Bytes.varint(docs, at, k.count());
+            at = Bytes.varint(docs, at, k.documentsSize());
+            at = Bytes.varint(docs, at, k.positionsSize());
+            k.copyDocuments(docs, at);
+            at += k.documentsSize();
+            k.copyPositions(positions, p);
+            p += k.positionsSize();
+        }
+        return new byte[][] {docs, positions};
     }
 
     /** The keys of a shard's two files, in file order. */

@@ -72,20 +72,25 @@ final class Slices {
     /** The stream's bytes, in one array. */
     byte[] toArray(Stream s) {
         byte[] out = new byte[s.size];
+        copy(s, out, 0);
+        return out;
+    }
+
+    /** Copies the stream's bytes into {@code out} at {@code from}. */
+    void copy(Stream s, byte[] out, int from) {
         int at = s.start;
         int level = 0;
         int end = at + SIZES[0] - 4;
-        for (int done = 0; done < out.length; ) {
-            int n = Math.min(out.length - done, end - at);
-            System.arraycopy(blocks[at >>> BLOCK_BITS], at & MASK, out, done, n);
+        for (int done = 0; done < s.size; ) {
+            int n = Math.min(s.size - done, end - at);
+            System.arraycopy(blocks[at >>> BLOCK_BITS], at & MASK, out, from + done, n);
             done += n;
-            if (done < out.length) {
+            if (done < s.size) {
                 at = readInt(end);
                 level = Math.min(level + 1, SIZES.length - 1);
                 end = at + SIZES[level] - 4;
             }
         }
-        return out;
     }
 
     /** Starts the stream's next slice, linked from the end of its current one. */

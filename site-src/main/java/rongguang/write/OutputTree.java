@@ -136,9 +136,18 @@ public final class OutputTree implements AutoCloseable {
     }
 
     public FileStamp write(String file, byte[] content) throws IOException {
+        return write(file, content, content.length);
+    }
+
+    /** Writes the first {@code length} bytes of {@code content}. */
+    public FileStamp write(String file, byte[] content, int length) throws IOException {
         Path target = resolve(file);
         directories(target.getParent());
-        Files.write(target, content);
+        try (java.io.OutputStream o = Files.newOutputStream(target)) {
+            // in pieces, as Files.write does: a channel copies what it writes into a direct buffer of that size,
+            // which its thread then keeps
+            for (int at = 0; at < length; at += 8192) o.write(content, at, Math.min(8192, length - at));
+        }
         files.incrementAndGet();
         touched.add(file);
         return FileStamp.of(Files.readAttributes(target, BasicFileAttributes.class));
@@ -150,15 +159,20 @@ public final class OutputTree implements AutoCloseable {
      * and moved again. Returns the stamp of the file kept or written.
      */
     public FileStamp writeIfChanged(String file, byte[] content) throws IOException {
+        return writeIfChanged(file, content, content.length);
+    }
+
+    /** The same with the first {@code length} bytes of {@code content}. */
+    public FileStamp writeIfChanged(String file, byte[] content, int length) throws IOException {
         // a file the current output cannot have is not looked for (a look that fails costs an exception)
         Path current = !hasOutput || previousFiles != null && !previousFiles.contains(file) ? null : current(file);
         FileStamp stamp = current == null ? null : FileStamp.of(current);
-        if (stamp != null && stamp.size() == content.length
-                && java.util.Arrays.equals(Files.readAllBytes(current), content)) {
+        if (stamp != null && stamp.size() == length
+                && java.util.Arrays.equals(Files.readAllBytes(current), 0, length, content, 0, length)) {
             take(file, current);
             return stamp;
         }
-        return write(file, content);
+        return write(file, content, length);
     }
 
     /**

@@ -62,10 +62,23 @@ class SearchTokenizerTest {
                 + "<p>𠀀字 &lt;tag&gt; A&B 未闭合&amp 与&nbsp;空格</p>\n<pre>代码\tline</pre><blockquote>引用</blockquote>";
         String expected = "第一行\n第二行\n单元格\n表头\n𠀀字 <tag> A&B 未闭合&amp 与 空格\n代码 line\n引用";
         assertThat(PlainText.of(html)).isEqualTo(expected);
-        assertThat(PlainText.of(html.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(expected);
+        assertThat(appended("", html)).isEqualTo(expected);
+        // after other text, which it neither reads nor changes: a break or space at its start is not written
+        assertThat(appended("前一行 ", "\n <br><p> 正文 </p>\t")).isEqualTo("正文");
+        assertThat(appended("前一行\n", html)).isEqualTo(expected);
+        assertThat(appended("前一行", "<p> </p>")).isEmpty();
         // the thread's buffer grows for a long body and is reused for a short one
-        String longHtml = "<p>" + "长".repeat(40_000) + "</p>";
-        assertThat(PlainText.of(longHtml.getBytes(java.nio.charset.StandardCharsets.UTF_8))).hasSize(40_000);
-        assertThat(PlainText.of("<p>短</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("短");
+        assertThat(appended("", "<p>" + "长".repeat(40_000) + "</p>")).hasSize(40_000);
+        assertThat(appended("", "<p>短</p>")).isEqualTo("短");
+    }
+
+    /** The text {@link PlainText#append} writes after {@code before}, which it must leave as it was. */
+    private static String appended(String before, String html) {
+        byte[] utf8 = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        char[] out = new char[before.length() + utf8.length];
+        before.getChars(0, before.length(), out, 0);
+        int end = PlainText.append(java.nio.ByteBuffer.wrap(utf8), out, before.length());
+        assertThat(new String(out, 0, before.length())).isEqualTo(before);
+        return new String(out, before.length(), end - before.length());
     }
 }
