@@ -1,7 +1,5 @@
 package rongguang.search;
 
-import java.util.function.IntFunction;
-
 /** An open-addressing map from non-zero ints (a bigram's two characters) to values: no boxing, no entry objects. */
 final class IntMap<V> {
     private int[] keys = new int[64];
@@ -21,18 +19,14 @@ final class IntMap<V> {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    V computeIfAbsent(int key, IntFunction<V> make) {
+    /** Gives {@code key} (not in the map) its value. */
+    void put(int key, V value) {
         int mask = keys.length - 1;
         int i = mix(key) & mask;
-        for (; keys[i] != 0; i = (i + 1) & mask) {
-            if (keys[i] == key) return (V) values[i];
-        }
-        V value = make.apply(key);
+        while (keys[i] != 0) i = (i + 1) & mask;
         keys[i] = key;
         values[i] = value;
         if (++size * 2 > keys.length) grow();
-        return value;
     }
 
     @SuppressWarnings("unchecked")
