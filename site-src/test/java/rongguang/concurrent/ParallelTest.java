@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ParallelTest {
@@ -31,11 +30,26 @@ class ParallelTest {
         });
     }
 
+    /**
+     * The items run on two threads at least, whatever the number of cores: the first item waits (ten seconds at
+     * most) until a second thread has taken an item, which only another thread can do while it waits.
+     */
     @Test
-    void theCallerWorksToo() {
+    void itemsRunOnTwoThreadsAtLeast() {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        Parallel.forEach(IntStream.range(0, 2_000).boxed().toList(), item -> threads.add(Thread.currentThread()));
-        assertThat(threads).contains(Thread.currentThread());
+        CountDownLatch second = new CountDownLatch(1);
+        Parallel.forEach(100, i -> {
+            threads.add(Thread.currentThread());
+            if (threads.size() >= 2) second.countDown();
+            if (i == 0) {
+                try {
+                    second.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        assertThat(threads).hasSizeGreaterThanOrEqualTo(2);
     }
 
     /**
