@@ -36,16 +36,6 @@ final class Bytes {
         return n;
     }
 
-    void bytes(byte[] b) {
-        bytes(b, 0, b.length);
-    }
-
-    void bytes(byte[] b, int offset, int length) {
-        ensure(length);
-        System.arraycopy(b, offset, data, size, length);
-        size += length;
-    }
-
     void clear() {
         size = 0;
     }

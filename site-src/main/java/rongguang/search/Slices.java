@@ -69,13 +69,6 @@ final class Slices {
         }
     }
 
-    /** The stream's bytes, in one array. */
-    byte[] toArray(Stream s) {
-        byte[] out = new byte[s.size];
-        copy(s, out, 0);
-        return out;
-    }
-
     /** Copies the stream's bytes into {@code out} at {@code from}. */
     void copy(Stream s, byte[] out, int from) {
         int at = s.start;

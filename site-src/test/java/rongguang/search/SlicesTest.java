@@ -40,7 +40,7 @@ class SlicesTest {
         }
         long total = 0;
         for (int i = 0; i < streams.size(); i++) {
-            assertThat(slices.toArray(streams.get(i))).as("stream " + i).isEqualTo(expected.get(i).toByteArray());
+            assertThat(copied(slices, streams.get(i))).as("stream " + i).isEqualTo(expected.get(i).toByteArray());
             assertThat(streams.get(i).size()).isEqualTo(expected.get(i).size());
             total += streams.get(i).size();
         }
@@ -51,6 +51,15 @@ class SlicesTest {
     void anEmptyStreamIsEmpty() {
         Slices slices = new Slices();
         Slices.Stream s = slices.stream();
-        assertThat(slices.toArray(s)).isEmpty();
+        assertThat(copied(slices, s)).isEmpty();
+    }
+
+    /** The stream's bytes, copied after three others (which the copy must leave alone), and those taken off. */
+    private static byte[] copied(Slices slices, Slices.Stream s) {
+        byte[] out = new byte[3 + s.size()];
+        java.util.Arrays.fill(out, 0, 3, (byte) 7);
+        slices.copy(s, out, 3);
+        assertThat(java.util.Arrays.copyOf(out, 3)).containsOnly(7);
+        return java.util.Arrays.copyOfRange(out, 3, out.length);
     }
 }
