@@ -77,9 +77,7 @@ public final class IndexBenchmark {
                     Files.createDirectories(p.getParent());
                     folders.add(p.getParent());
                 }
-                try (java.io.OutputStream o = Files.newOutputStream(p)) {
-                    for (int at = 0; at < length; at += 8192) o.write(content, at, Math.min(8192, length - at));
-                }
+                OutputTree.writeFile(p, content, length);
                 return new FileStamp(length, 0);
             }
 

@@ -143,11 +143,7 @@ public final class OutputTree implements AutoCloseable {
     public FileStamp write(String file, byte[] content, int length) throws IOException {
         Path target = resolve(file);
         directories(target.getParent());
-        try (java.io.OutputStream o = Files.newOutputStream(target)) {
-            // in pieces, as Files.write does: a channel copies what it writes into a direct buffer of that size,
-            // which its thread then keeps
-            for (int at = 0; at < length; at += 8192) o.write(content, at, Math.min(8192, length - at));
-        }
+        writeFile(target, content, length);
         files.incrementAndGet();
         touched.add(file);
         return FileStamp.of(Files.readAttributes(target, BasicFileAttributes.class));
@@ -390,6 +386,15 @@ public final class OutputTree implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (!committed) deleteTree(staging);
+    }
+
+    /** Writes the first {@code length} bytes of {@code content} to a file, as {@link Files#write} writes them all. */
+    public static void writeFile(Path target, byte[] content, int length) throws IOException {
+        try (java.io.OutputStream o = Files.newOutputStream(target)) {
+            // in pieces, as Files.write does: a channel copies what it writes into a direct buffer of that size,
+            // which its thread then keeps
+            for (int at = 0; at < length; at += 8192) o.write(content, at, Math.min(8192, length - at));
+        }
     }
 
     /**
