@@ -411,8 +411,10 @@ public final class OutputTree implements AutoCloseable {
         }
     }
 
-    /** Deletes a folder and everything in it, never following links. */
-    /** Deletes a tree; files that vanish meanwhile (another process cleaning up) are no error. */
+    /**
+     * Deletes a folder and everything in it, never following links; files that vanish meanwhile (another process
+     * cleaning up) are no error.
+     */
     public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
