@@ -210,13 +210,7 @@ public final class BuildCache implements AutoCloseable {
 
     /** Waits for the record to be read; a failure to start it over is an {@link UncheckedIOException}. */
     private Contents contents() {
-        try {
-            return contents.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error r) throw r;
-            throw e;
-        }
+        return Parallel.join(contents);
     }
 
     /**
@@ -328,11 +322,10 @@ public final class BuildCache implements AutoCloseable {
         public void finish(Set<String> newFiles, SearchIndex.State newIndex) throws IOException {
             RecordOutput out;
             try {
-                out = head.join();
-            } catch (java.util.concurrent.CompletionException e) {
+                out = Parallel.join(head);
+            } catch (RuntimeException | Error e) {
                 Files.deleteIfExists(temporary);
-                if (e.getCause() instanceof UncheckedIOException u) throw u.getCause();
-                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e instanceof UncheckedIOException u) throw u.getCause();
                 throw e;
             }
             try (out) {

@@ -45,6 +45,21 @@ public final class Parallel {
         forEach(items.size(), i -> action.accept(items.get(i)));
     }
 
+    /**
+     * Waits for {@code task} and returns its result; what it threw is thrown here as it was thrown (a runtime
+     * exception or an error), not wrapped in a {@code CompletionException}, so that callers catch what the task's
+     * code declares.
+     */
+    public static <T> T join(java.util.concurrent.CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw e;
+        }
+    }
+
     /** Runs each task on a daemon thread of its own, named {@code name}: one task, beside the build's other work. */
     public static java.util.concurrent.Executor ownThread(String name) {
         return task -> {

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
@@ -130,14 +129,7 @@ public final class SiteLoader {
             }
         });
         articles.sort(Comparator.comparing(a -> a.value().file()));
-        Data d;
-        try {
-            d = dataLoaded.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error r) throw r;
-            throw e;
-        }
+        Data d = Parallel.join(dataLoaded);
         return new SiteInput(settings, List.copyOf(articles), d.cities(), d.exemplars(), d.merchants(),
                 media(problems));
     }

@@ -92,4 +92,21 @@ class ParallelTest {
         })).isSameAs(failure);
         assertThat(running.get()).isZero();
     }
+
+    /** A task's failure is thrown by {@code join} as the task threw it: callers catch the types they expect. */
+    @Test
+    void joinThrowsWhatTheTaskThrew() {
+        var failure = new java.io.UncheckedIOException(new java.io.IOException("磁盘已满"));
+        var failed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            throw failure;
+        }, Parallel.ownThread("test-task"));
+        assertThatThrownBy(() -> Parallel.join(failed)).isSameAs(failure);
+        var error = new StackOverflowError();
+        var broke = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            throw error;
+        }, Parallel.ownThread("test-task"));
+        assertThatThrownBy(() -> Parallel.join(broke)).isSameAs(error);
+        assertThat(Parallel.join(java.util.concurrent.CompletableFuture.supplyAsync(() -> "好", Parallel.ownThread("t"))))
+                .isEqualTo("好");
+    }
 }
