@@ -68,15 +68,32 @@ public final class DaemonServer {
              builds) {
             if (held == null) return;
             Files.deleteIfExists(socket);   // left by a daemon that was killed: its lock is free
+            // a daemon ended by a signal (kill, a logout, a shutdown) runs no finally block, only shutdown hooks
+            Thread tidyOnSignal = new Thread(() -> tidy(socket), "daemon-tidy");
+            Runtime.getRuntime().addShutdownHook(tidyOnSignal);
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
                 server.bind(UnixDomainSocketAddress.of(socket));
                 new DaemonServer(socket, builds, idle, JvmCommand.current()).run(server);
             } finally {
-                Files.deleteIfExists(socket);
-                Files.deleteIfExists(Daemons.beside(socket, "lock"));
-                Path log = Daemons.beside(socket, "log");
-                if (Files.isRegularFile(log) && Files.size(log) == 0) Files.delete(log);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(tidyOnSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook tidies
+                }
+                tidy(socket);
             }
+        }
+    }
+
+    /** Removes the daemon's socket, lock and log (when empty): what it leaves is nothing unless it has to say something. */
+    private static void tidy(Path socket) {
+        try {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(Daemons.beside(socket, "lock"));
+            Path log = Daemons.beside(socket, "log");
+            if (Files.isRegularFile(log) && Files.size(log) == 0) Files.deleteIfExists(log);
+        } catch (IOException e) {
+            // a folder that changed under the daemon: what is left is found and replaced by the next daemon
         }
     }
 

@@ -168,6 +168,33 @@ class BuildDaemonTest {
         assertThat(run(own, tmp, Map.of(), "daemon").out()).contains("没有正在运行的构建守护进程");
     }
 
+    /** A daemon ended by a signal (kill's SIGTERM) takes its socket and lock with it, as one that was stopped does. */
+    @Test
+    void aDaemonEndedByASignalTakesItsSocketAndLockAlong() throws Exception {
+        Path own = folder("signal", "rwx------");
+        TestSite site = TestSite.create(tmp.resolve("signal-site"), 10).article("a", "第一篇", "2025-01-01");
+        assertThat(run(own, site.dir(), Map.of(), "build", "--daemon", "--now", NOW).status()).isZero();
+        String status = run(own, tmp, Map.of(), "daemon").out();
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("守护进程 (\\d+)").matcher(status);
+        assertThat(pid.find()).as(status).isTrue();
+        ProcessHandle daemon = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
+        try (var files = Files.list(own)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(f -> f.endsWith(".sock"))
+                    .anyMatch(f -> f.endsWith(".lock"));
+        }
+
+        assertThat(daemon.destroy()).isTrue();
+
+        assertThat(daemon.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+        try (var files = Files.list(own)) {
+            // a log stays when the daemon wrote to it (under the tests' class path, log4j's warnings)
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.endsWith(".sock"))
+                    .noneMatch(f -> f.endsWith(".lock"));
+        }
+        assertThat(run(own, site.dir(), Map.of(), "build", "--daemon", "--now", NOW).status()).isZero();
+        assertThat(run(own, tmp, Map.of(), "daemon", "--stop").out()).contains("已结束");
+    }
+
     @Test
     void theEnvironmentMakesTheDaemonTheDefaultAndNoDaemonOrWatchBuildHere() throws Exception {
         Path own = folder("default", "rwx------");
