@@ -153,12 +153,7 @@ class BuildDaemonTest {
     @Test
     void stopEndsTheDaemonAndItsSocket() throws Exception {
         Path own = folder("stop", "rwx------");
-        TestSite site = TestSite.create(tmp.resolve("stop-site"), 10).article("a", "第一篇", "2025-01-01");
-        assertThat(run(own, site.dir(), Map.of(), "build", "--daemon", "--now", NOW).status()).isZero();
-        String status = run(own, tmp, Map.of(), "daemon").out();
-        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("守护进程 (\\d+)").matcher(status);
-        assertThat(pid.find()).as(status).isTrue();
-        ProcessHandle daemon = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
+        ProcessHandle daemon = daemonAfterABuild(own, "stop-site");
 
         Run stop = run(own, tmp, Map.of(), "daemon", "--stop");
 
@@ -172,12 +167,7 @@ class BuildDaemonTest {
     @Test
     void aDaemonEndedByASignalTakesItsSocketAndLockAlong() throws Exception {
         Path own = folder("signal", "rwx------");
-        TestSite site = TestSite.create(tmp.resolve("signal-site"), 10).article("a", "第一篇", "2025-01-01");
-        assertThat(run(own, site.dir(), Map.of(), "build", "--daemon", "--now", NOW).status()).isZero();
-        String status = run(own, tmp, Map.of(), "daemon").out();
-        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("守护进程 (\\d+)").matcher(status);
-        assertThat(pid.find()).as(status).isTrue();
-        ProcessHandle daemon = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
+        ProcessHandle daemon = daemonAfterABuild(own, "signal-site");
         try (var files = Files.list(own)) {
             assertThat(files.map(f -> f.getFileName().toString())).anyMatch(f -> f.endsWith(".sock"))
                     .anyMatch(f -> f.endsWith(".lock"));
@@ -191,8 +181,18 @@ class BuildDaemonTest {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.endsWith(".sock"))
                     .noneMatch(f -> f.endsWith(".lock"));
         }
-        assertThat(run(own, site.dir(), Map.of(), "build", "--daemon", "--now", NOW).status()).isZero();
+        assertThat(run(own, tmp.resolve("signal-site"), Map.of(), "build", "--daemon", "--now", NOW).status()).isZero();
         assertThat(run(own, tmp, Map.of(), "daemon", "--stop").out()).contains("已结束");
+    }
+
+    /** The daemon in {@code own} that a first {@code build --daemon} of a new site (in {@code tmp/name}) started. */
+    private static ProcessHandle daemonAfterABuild(Path own, String name) throws Exception {
+        TestSite site = TestSite.create(tmp.resolve(name), 10).article("a", "第一篇", "2025-01-01");
+        assertThat(run(own, site.dir(), Map.of(), "build", "--daemon", "--now", NOW).status()).isZero();
+        String status = run(own, tmp, Map.of(), "daemon").out();
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("守护进程 (\\d+)").matcher(status);
+        assertThat(pid.find()).as(status).isTrue();
+        return ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
     }
 
     @Test
