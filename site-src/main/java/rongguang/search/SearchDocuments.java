@@ -120,23 +120,29 @@ public final class SearchDocuments {
 
         void add(String line) {
             if (line == null) return;
-            int from = 0;
-            int to = line.length();
-            while (from < to && Character.isWhitespace(line.charAt(from))) from++;
-            while (to > from && Character.isWhitespace(line.charAt(to - 1))) to--;
-            if (from == to) return;
-            room(to - from + 1);
-            if (length > 0) chars[length++] = '\n';
-            line.getChars(from, to, chars, length);
-            length += to - from;
+            room(line.length() + 1);
+            int start = next();
+            line.getChars(0, line.length(), chars, start);
+            int[] stripped = PlainText.strip(chars, start, start + line.length());
+            System.arraycopy(chars, stripped[0], chars, start, stripped[1] - stripped[0]);
+            end(start, start + stripped[1] - stripped[0]);
         }
 
         /** The text of an article body, as a line (see {@link PlainText}); read into a buffer kept with these. */
         void addBody(Body body) {
             bytes = body.utf8(bytes);
             room(bytes.remaining() + 1);
-            int start = length > 0 ? length + 1 : 0;
-            int end = PlainText.append(bytes, chars, start);
+            int start = next();
+            end(start, PlainText.append(bytes, chars, start));
+        }
+
+        /** Where the next line starts, after the newline that will end this one's if it is not empty. */
+        private int next() {
+            return length > 0 ? length + 1 : 0;
+        }
+
+        /** Takes the line written at {@code [start, end)}, unless it is empty. */
+        private void end(int start, int end) {
             if (end == start) return;
             if (length > 0) chars[length] = '\n';
             length = end;
