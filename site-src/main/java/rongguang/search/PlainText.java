@@ -1,9 +1,6 @@
 package rongguang.search;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,35 +13,31 @@ final class PlainText {
 
     static String of(String html) {
         if (html == null || html.isEmpty()) return "";
-        char[] out = new char[html.length()];
-        int[] range = strip(out, 0, text(html.toCharArray(), html.length(), out, 0));
-        return new String(out, range[0], range[1] - range[0]);
+        byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
+        char[] out = new char[utf8.length];
+        return new String(out, 0, append(ByteBuffer.wrap(utf8), out, 0));
     }
 
     /**
      * Writes the text of HTML in UTF-8 (the buffer's remaining bytes, which it reads) into {@code out} from
      * {@code at} (which must have room for as many chars as the HTML has bytes: the text is never longer), stripped
-     * as {@link String#strip} does; returns where it ends.
-     * The HTML is decoded into a buffer the thread keeps: no string of it, or of its text, is made.
+     * as {@link String#strip} does; returns where it ends. No string of the HTML, or of its text, is made.
      */
     static int append(ByteBuffer utf8, char[] out, int at) {
-        int bytes = utf8.remaining();
-        if (bytes == 0) return at;
-        CharBuffer chars = DECODED.get();
-        if (chars.capacity() < bytes) chars = CharBuffer.allocate(bytes + (bytes >> 2));
-        DECODED.set(chars);
-        chars.clear();
-        // UTF-8 never has more characters than bytes, so the buffer cannot overflow
-        CoderResult result = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(utf8, chars, true);
-        if (result.isError() || result.isOverflow()) throw new IllegalStateException(result.toString());
-        int[] range = strip(out, at, text(chars.array(), chars.position(), out, at));
+        if (!utf8.hasArray()) utf8 = ByteBuffer.wrap(readAll(utf8));
+        int from = utf8.arrayOffset() + utf8.position();
+        int to = from + utf8.remaining();
+        utf8.position(utf8.limit());
+        int[] range = strip(out, at, text(utf8.array(), from, to, out, at));
         if (range[0] > at) System.arraycopy(out, range[0], out, at, range[1] - range[0]);
         return at + range[1] - range[0];
     }
 
-    private static final ThreadLocal<CharBuffer> DECODED = ThreadLocal.withInitial(() -> CharBuffer.allocate(16 * 1024));
+    private static byte[] readAll(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
 
     /** Where {@code chars[from, to)} starts and ends without the whitespace {@link String#strip} removes. */
     static int[] strip(char[] chars, int from, int to) {
@@ -54,35 +47,58 @@ final class PlainText {
     }
 
     /**
-     * Writes the text of {@code in[0, n)} into {@code out} from {@code start}; returns where it ends. Char arrays,
-     * not a StringBuilder: this runs over every body of the site, a call per character costs.
+     * Writes the text of the UTF-8 HTML {@code in[i, n)} into {@code out} from {@code start}; returns where it ends.
+     * Decodes as it goes, in one pass over arrays: this runs over every body of the site, and a pass of the JDK's
+     * decoder before it cost as much again. What is not UTF-8 (a damaged store) becomes U+FFFD.
      */
-    private static int text(char[] in, int n, char[] out, int start) {
+    private static int text(byte[] in, int i, int n, char[] out, int start) {
         int o = start;
-        int i = 0;
         while (i < n) {
-            char c = in[i];
-            if (c == '<') {
+            int b = in[i];
+            if (b < 0) {
+                int c = b & 0xff;
+                if (c >= 0xe0 && c < 0xf0 && i + 2 < n && (in[i + 1] & 0xc0) == 0x80 && (in[i + 2] & 0xc0) == 0x80) {
+                    char ch = (char) ((c & 0x0f) << 12 | (in[i + 1] & 0x3f) << 6 | (in[i + 2] & 0x3f));
+                    out[o++] = ch >= 0x800 && !Character.isSurrogate(ch) ? ch : '\ufffd';
+                    i += 3;
+                } else if (c >= 0xc2 && c < 0xe0 && i + 1 < n && (in[i + 1] & 0xc0) == 0x80) {
+                    out[o++] = (char) ((c & 0x1f) << 6 | (in[i + 1] & 0x3f));
+                    i += 2;
+                } else if (c >= 0xf0 && c < 0xf5 && i + 3 < n && (in[i + 1] & 0xc0) == 0x80
+                        && (in[i + 2] & 0xc0) == 0x80 && (in[i + 3] & 0xc0) == 0x80) {
+                    int cp = (c & 0x07) << 18 | (in[i + 1] & 0x3f) << 12 | (in[i + 2] & 0x3f) << 6 | (in[i + 3] & 0x3f);
+                    if (cp >= 0x10000 && cp <= Character.MAX_CODE_POINT) {
+                        out[o++] = Character.highSurrogate(cp);
+                        out[o++] = Character.lowSurrogate(cp);
+                    } else {
+                        out[o++] = '\ufffd';
+                    }
+                    i += 4;
+                } else {
+                    out[o++] = '\ufffd';
+                    i++;
+                }
+            } else if (b == '<') {
                 int end = indexOf(in, n, '>', i);
                 if (end < 0) break;
                 if (isBlockEnd(in, i + 1, end)) o = newline(out, start, o);
                 i = end + 1;
-            } else if (c == '&') {
+            } else if (b == '&') {
                 int end = indexOf(in, n, ';', i);
                 if (end < 0 || end - i > 10) {
-                    out[o++] = c;
+                    out[o++] = '&';
                     i++;
                     continue;
                 }
-                String decoded = entity(new String(in, i + 1, end - i - 1));
+                String decoded = entity(new String(in, i + 1, end - i - 1, StandardCharsets.UTF_8));
                 decoded.getChars(0, decoded.length(), out, o);
                 o += decoded.length();
                 i = end + 1;
-            } else if (c == '\n' || c == '\r' || c == '\t') {
+            } else if (b == '\n' || b == '\r' || b == '\t') {
                 if (o > start && out[o - 1] != '\n' && out[o - 1] != ' ') out[o++] = ' ';
                 i++;
             } else {
-                out[o++] = c;
+                out[o++] = (char) b;
                 i++;
             }
         }
@@ -95,16 +111,16 @@ final class PlainText {
             .map(String::toCharArray).toArray(char[][]::new);
     private static final int SEPARATE_WHEN_OPENED = BLOCKS.length - 3;
 
-    private static int indexOf(char[] in, int n, char c, int from) {
+    private static int indexOf(byte[] in, int n, char c, int from) {
         for (int i = from; i < n; i++) if (in[i] == c) return i;
         return -1;
     }
 
     /** Whether the tag in {@code html[from, end)} (after its {@code <}) ends a line; compared in place, per tag. */
-    private static boolean isBlockEnd(char[] html, int from, int end) {
+    private static boolean isBlockEnd(byte[] html, int from, int end) {
         int start = html[from] == '/' ? from + 1 : from;
         int stop = start;
-        while (stop < end && Character.isLetterOrDigit(html[stop])) stop++;
+        while (stop < end && (html[stop] < 0 || Character.isLetterOrDigit(html[stop]))) stop++;
         for (int b = 0; b < BLOCKS.length; b++) {
             if (sameName(BLOCKS[b], html, start, stop)) {
                 // opening <br>, <td>, <th> separate too: cells and lines would otherwise run together
@@ -114,10 +130,10 @@ final class PlainText {
         return false;
     }
 
-    private static boolean sameName(char[] name, char[] html, int from, int to) {
+    private static boolean sameName(char[] name, byte[] html, int from, int to) {
         if (to - from != name.length) return false;
         for (int i = 0; i < name.length; i++) {
-            char c = html[from + i];
+            int c = html[from + i];
             if (c >= 'A' && c <= 'Z') c += 32;
             if (c != name[i]) return false;
         }

@@ -88,39 +88,22 @@ final class Postings {
      * One document's keys, grouped by key with their position blocks already encoded, and split into parts; made
      * for many documents at once, on every core. The shared postings are then touched once per key and document,
      * not once per occurrence.
+     *
+     * <p>The keys lie in an {@link Arena}: where each part's bigrams start, its words start and it ends, then the
+     * entries of part 0's bigrams, part 0's words, part 1's bigrams and so on, each two ints (a bigram's key, or a
+     * word's number in {@link #words}; then where its block ends in {@link #blocks}, {@code ~end} when the key is
+     * in the title). The blocks lie in the same order, so an entry's block starts where the one before ends.
      */
     static final class DocKeys implements Tokenizer.Sink {
         private final Scratch scratch = SCRATCH.get().reset();
-        private final Map<String, Positions> words = new HashMap<>();
-        /** The position blocks of all keys, each {@code blocks[start, end)}. */
+        /** The position blocks of all keys, from {@link #blocksFrom}. */
         byte[] blocks;
-        final Part[] parts;
-
-        /**
-         * The keys of one part: bigram keys or words, each with its block's start and end (~end when in the
-         * title). Sized exactly: a batch of documents holds these until they are added, and grown arrays were
-         * most of the index's garbage.
-         */
-        static final class Part {
-            int[] bigrams;
-            int[] bigramStarts;
-            int[] bigramEnds;
-            int bigramCount;
-            final List<String> words = new ArrayList<>();
-            final List<Integer> wordStarts = new ArrayList<>();
-            final List<Integer> wordEnds = new ArrayList<>();
-
-            void bigram(int key, int start, int end) {
-                bigrams[bigramCount] = key;
-                bigramStarts[bigramCount] = start;
-                bigramEnds[bigramCount++] = end;
-            }
-        }
-
-        private DocKeys(int parts) {
-            this.parts = new Part[parts];
-            for (int i = 0; i < parts; i++) this.parts[i] = new Part();
-        }
+        int blocksFrom;
+        /** The bounds at {@link #boundsAt}, the entries at {@link #entriesAt}. */
+        int[] ints;
+        int boundsAt;
+        int entriesAt;
+        String[] words;
 
         @Override
         public void bigram(int key, int position) {
@@ -128,17 +111,22 @@ final class Postings {
         }
 
         @Override
-        public void key(String key, int position) {
-            words.computeIfAbsent(key, k -> new Positions()).add(position);
+        public void key(char[] text, int from, int to, int position) {
+            scratch.add(text, from, to, position);
         }
 
         static DocKeys of(String title, String text, int parts) {
-            DocKeys keys = new DocKeys(parts);
+            return of(title, text.toCharArray(), text.length(), parts, new Arena());
+        }
+
+        /** The keys of a document whose text is {@code text[0, length)}, written into {@code arena}. */
+        static DocKeys of(String title, char[] text, int length, int parts, Arena arena) {
+            DocKeys keys = new DocKeys();
             String t = Tokenizer.normalize(title);
             if (t.codePointCount(0, t.length()) > BODY - 8) t = t.substring(0, t.offsetByCodePoints(0, BODY - 8));
             Tokenizer.keys(t, 0, keys);
-            Tokenizer.keys(Tokenizer.normalized(text), BODY, keys);
-            keys.group();
+            Tokenizer.keys(Tokenizer.normalized(text, length), BODY, keys);
+            keys.group(parts, arena);
             return keys;
         }
 
@@ -152,51 +140,96 @@ final class Postings {
             out.varint(0);
         }
 
-        /** Encodes each key's positions into {@link #blocks}: gaps (the first from -1), then 0. */
-        private void group() {
+        /** Orders the keys by part, bigrams before words, and encodes each one's positions into the arena. */
+        private void group(int parts, Arena arena) {
             Scratch sc = scratch;
             int[] at = sc.groupStarts();
-            int[] partOf = sc.partOf();
-            int[] sizes = new int[parts.length];
-            for (int id = 0; id < sc.distinct; id++) sizes[partOf[id] = part(IntMap.mix(sc.keyOf[id]), parts.length)]++;
-            for (int i = 0; i < parts.length; i++) {
-                parts[i].bigrams = new int[sizes[i]];
-                parts[i].bigramStarts = new int[sizes[i]];
-                parts[i].bigramEnds = new int[sizes[i]];
+            int n = sc.distinct;
+            boundsAt = arena.take(2 * parts + 1 + 2 * n);
+            entriesAt = boundsAt + 2 * parts + 1;
+            int[] ints = arena.ints();
+            int[] slotOf = sc.order(n);
+            int bigrams = 0;
+            for (int id = 0; id < n; id++) {
+                String word = sc.wordOf[id];
+                int slot = 2 * part(word == null ? IntMap.mix(sc.keyOf[id]) : word.hashCode(), parts) + (word == null ? 0 : 1);
+                slotOf[id] = slot;
+                ints[boundsAt + slot + 1]++;
+                if (word == null) bigrams++;
             }
-            Bytes out = sc.blocks();
-            for (int id = 0; id < sc.distinct; id++) {
-                int from = out.size();
+            int[] next = sc.next(2 * parts);
+            for (int s = 0; s < 2 * parts; s++) {
+                ints[boundsAt + s + 1] += ints[boundsAt + s];
+                next[s] = ints[boundsAt + s];
+            }
+            int[] byEntry = sc.byEntry(n);
+            for (int id = 0; id < n; id++) byEntry[next[slotOf[id]]++] = id;
+            words = n == bigrams ? NO_WORDS : new String[n - bigrams];
+            int word = 0;
+            Bytes out = arena.blocks;
+            blocksFrom = out.size();
+            for (int e = 0; e < n; e++) {
+                int id = byEntry[e];
                 block(out, sc.grouped, at[id], at[id + 1]);
-                int first = sc.grouped[at[id]];
-                parts[partOf[id]].bigram(sc.keyOf[id], from, first < BODY ? ~out.size() : out.size());
+                int entry = entriesAt + 2 * e;
+                if (sc.wordOf[id] == null) {
+                    ints[entry] = sc.keyOf[id];
+                } else {
+                    words[word] = sc.wordOf[id];
+                    ints[entry] = word++;
+                }
+                ints[entry + 1] = sc.grouped[at[id]] < BODY ? ~out.size() : out.size();
             }
-            for (Map.Entry<String, Positions> e : words.entrySet()) {
-                Positions p = e.getValue();
-                int from = out.size();
-                block(out, p.list, 0, p.size);
-                Part part = parts[part(e.getKey().hashCode(), parts.length)];
-                part.words.add(e.getKey());
-                part.wordStarts.add(from);
-                part.wordEnds.add(p.list[0] < BODY ? ~out.size() : out.size());
+            blocks = out.array();
+            this.ints = ints;
+        }
+
+        private static final String[] NO_WORDS = {};
+
+        int parts() {
+            return (entriesAt - boundsAt - 1) / 2;
+        }
+
+        /** Where part {@code part}'s bigrams start ({@code 2 part}), its words ({@code 2 part + 1}), its end. */
+        int bound(int index) {
+            return ints[boundsAt + index];
+        }
+
+        /** Where the block of entry {@code e} starts. */
+        int start(int e) {
+            return e == 0 ? blocksFrom : end(ints[entriesAt + 2 * e - 1]);
+        }
+
+        /** Calls {@code visitor} with the keys of part {@code part}, bigrams first. */
+        void forEach(int part, EntryVisitor visitor) {
+            int words = bound(2 * part + 1);
+            int to = bound(2 * part + 2);
+            int start = start(bound(2 * part));
+            for (int e = bound(2 * part); e < to; e++) {
+                int end = ints[entriesAt + 2 * e + 1];
+                int stop = end(end);
+                visitor.visit(e < words, ints[entriesAt + 2 * e], end < 0, start, stop);
+                start = stop;
             }
-            blocks = out.toArray();
+        }
+
+        static int end(int end) {
+            return end < 0 ? ~end : end;
+        }
+
+        /** An entry: a bigram's key or a word's number in {@link #words}, and its block {@code blocks[from, to)}. */
+        interface EntryVisitor {
+            void visit(boolean bigram, int key, boolean title, int from, int to);
         }
 
         /**
          * Calls {@code visitor} with every key of the document, its block in {@link #blocks} and whether it is in
-         * the title; bigrams first.
+         * the title; bigrams first in each part.
          */
         void forEach(KeyVisitor visitor) {
-            for (Part p : parts) {
-                for (int i = 0; i < p.bigramCount; i++) {
-                    int end = p.bigramEnds[i];
-                    visitor.visit(Tokenizer.bigram(p.bigrams[i]), end < 0, p.bigramStarts[i], end < 0 ? ~end : end);
-                }
-                for (int i = 0; i < p.words.size(); i++) {
-                    int end = p.wordEnds.get(i);
-                    visitor.visit(p.words.get(i), end < 0, p.wordStarts.get(i), end < 0 ? ~end : end);
-                }
+            for (int p = 0; p < parts(); p++) {
+                forEach(p, (bigram, key, title, from, to) ->
+                        visitor.visit(bigram ? Tokenizer.bigram(key) : words[key], title, from, to));
             }
         }
 
@@ -205,20 +238,75 @@ final class Postings {
         }
     }
 
+    /**
+     * Where a thread writes the keys of the documents of a batch, their blocks and entries: in two arrays that grow,
+     * not a few arrays per document (those were a third of what the index allocated). An arena of its own holds
+     * keys kept longer (an update).
+     */
+    static final class Arena {
+        final Bytes blocks = new Bytes(4096);
+        private int[] ints = new int[1024];
+        private int size;
+        private int batch = -1;
+
+        /**
+         * Each thread's arenas for one write of the index. A batch's keys are added while the next batch is
+         * tokenized, so a thread has two, used by batches in turn: a document's keys stay valid until its thread
+         * starts the batch after the next.
+         */
+        static final class PerThread {
+            private final ThreadLocal<Arena[]> arenas = ThreadLocal.withInitial(() -> new Arena[] {new Arena(), new Arena()});
+
+            /** The calling thread's arena for batch number {@code batch}. */
+            Arena forBatch(int batch) {
+                Arena arena = arenas.get()[batch & 1];
+                if (arena.batch != batch) {
+                    arena.batch = batch;
+                    arena.blocks.clear();
+                    arena.size = 0;
+                }
+                return arena;
+            }
+        }
+
+        /** Takes {@code n} ints, zeroed; returns where they start in {@link #ints()}, which may be a new array. */
+        int take(int n) {
+            if (size + n > ints.length) ints = java.util.Arrays.copyOf(ints, Math.max(2 * ints.length, size + n));
+            java.util.Arrays.fill(ints, size, size + n, 0);
+            int at = size;
+            size += n;
+            return at;
+        }
+
+        int[] ints() {
+            return ints;
+        }
+    }
+
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /**
-     * A thread's working memory for grouping one document's bigrams by key: each key gets a local number on first
-     * sight (an open-addressing table, stamped per document so it never needs clearing), occurrences are counted
-     * per number and then laid out key by key, positions still in text order. Cheaper than sorting.
+     * A thread's working memory for grouping one document's keys: each key gets a local number on first sight (an
+     * open-addressing table, stamped per document so it never needs clearing), occurrences are counted per number
+     * and then laid out key by key, positions still in text order. Cheaper than sorting. Words are found in a
+     * table of their own by their characters, whose strings the thread keeps from document to document.
      */
     static final class Scratch {
+        /** Words kept from document to document at most; the table starts over beyond (long numbers, codes). */
+        private static final int MAX_WORDS = 1 << 16;
         private int[] slotKeys = new int[4096];
         private int[] slotIds = new int[4096];
         private int[] slotStamps = new int[4096];
+        private String[] wordSlots = new String[256];
+        private int[] wordHashes = new int[256];
+        private int[] wordIds = new int[256];
+        private int[] wordStamps = new int[256];
+        private int wordCount;
         private int stamp;
         int distinct;
         int[] keyOf = new int[1024];
+        /** A word's string, null for a bigram. */
+        String[] wordOf = new String[1024];
         private int[] counts = new int[1024];
         private int[] ids = new int[4096];
         private int[] positions = new int[4096];
@@ -227,17 +315,25 @@ final class Postings {
         private int[] starts = new int[1025];
         /** Where the next position of each key goes while they are laid out. */
         private int[] next = new int[1025];
-        private int[] partOf = new int[1024];
-        private final Bytes blocks = new Bytes(16 * 1024);
+        private int[] order = new int[1024];
+        private int[] byEntry = new int[1024];
 
         Scratch reset() {
-            blocks.clear();
             stamp++;
             distinct = 0;
             size = 0;
+            if (wordCount > MAX_WORDS) {
+                int n = wordSlots.length;
+                wordSlots = new String[n];
+                wordHashes = new int[n];
+                wordIds = new int[n];
+                wordStamps = new int[n];
+                wordCount = 0;
+            }
             return this;
         }
 
+        /** An occurrence of a bigram. */
         void add(int key, int position) {
             if (distinct * 2 >= slotKeys.length) growTable();
             int mask = slotKeys.length - 1;
@@ -247,17 +343,56 @@ final class Postings {
             if (slotStamps[i] == stamp) {
                 id = slotIds[i];
             } else {
-                id = distinct++;
+                id = newId(key, null);
                 slotStamps[i] = stamp;
                 slotKeys[i] = key;
                 slotIds[i] = id;
-                if (id == keyOf.length) {
-                    keyOf = java.util.Arrays.copyOf(keyOf, id * 2);
-                    counts = java.util.Arrays.copyOf(counts, id * 2);
-                }
-                keyOf[id] = key;
-                counts[id] = 0;
             }
+            occurrence(id, position);
+        }
+
+        /** An occurrence of the word {@code text[from, to)}. */
+        void add(char[] text, int from, int to, int position) {
+            if (wordCount * 2 >= wordSlots.length) growWords();
+            int hash = 0;
+            for (int j = from; j < to; j++) hash = 31 * hash + text[j];
+            int mask = wordSlots.length - 1;
+            int i = IntMap.mix(hash) & mask;
+            while (wordSlots[i] != null && (wordHashes[i] != hash || !same(wordSlots[i], text, from, to))) {
+                i = (i + 1) & mask;
+            }
+            if (wordSlots[i] == null) {
+                wordSlots[i] = new String(text, from, to - from);
+                wordHashes[i] = hash;
+                wordCount++;
+            }
+            if (wordStamps[i] != stamp) {
+                wordStamps[i] = stamp;
+                wordIds[i] = newId(0, wordSlots[i]);
+            }
+            occurrence(wordIds[i], position);
+        }
+
+        private static boolean same(String word, char[] text, int from, int to) {
+            if (word.length() != to - from) return false;
+            for (int j = from; j < to; j++) if (word.charAt(j - from) != text[j]) return false;
+            return true;
+        }
+
+        private int newId(int key, String word) {
+            int id = distinct++;
+            if (id == keyOf.length) {
+                keyOf = java.util.Arrays.copyOf(keyOf, id * 2);
+                wordOf = java.util.Arrays.copyOf(wordOf, id * 2);
+                counts = java.util.Arrays.copyOf(counts, id * 2);
+            }
+            keyOf[id] = key;
+            wordOf[id] = word;
+            counts[id] = 0;
+            return id;
+        }
+
+        private void occurrence(int id, int position) {
             counts[id]++;
             if (size == ids.length) {
                 ids = java.util.Arrays.copyOf(ids, size * 2);
@@ -283,15 +418,22 @@ final class Postings {
             return starts;
         }
 
-        /** Room for each key's part. */
-        int[] partOf() {
-            if (partOf.length < distinct) partOf = new int[keyOf.length];
-            return partOf;
+        /** Room for a number per key. */
+        int[] order(int n) {
+            if (order.length < n) order = new int[keyOf.length];
+            return order;
         }
 
-        /** The blocks being encoded, empty at {@link #reset()}. */
-        Bytes blocks() {
-            return blocks;
+        /** Room for another number per key. */
+        int[] byEntry(int n) {
+            if (byEntry.length < n) byEntry = new int[keyOf.length];
+            return byEntry;
+        }
+
+        /** Room for {@code n} numbers, where the positions were laid out. */
+        int[] next(int n) {
+            if (next.length < n) next = new int[n];
+            return next;
         }
 
         private void growTable() {
@@ -311,15 +453,26 @@ final class Postings {
                 slotIds[i] = oldIds[j];
             }
         }
-    }
 
-    static final class Positions {
-        int[] list = new int[2];
-        int size;
-
-        void add(int position) {
-            if (size == list.length) list = java.util.Arrays.copyOf(list, size * 2);
-            list[size++] = position;
+        private void growWords() {
+            String[] oldSlots = wordSlots;
+            int[] oldHashes = wordHashes;
+            int[] oldIds = wordIds;
+            int[] oldStamps = wordStamps;
+            int n = oldSlots.length * 2;
+            wordSlots = new String[n];
+            wordHashes = new int[n];
+            wordIds = new int[n];
+            wordStamps = new int[n];
+            for (int j = 0; j < oldSlots.length; j++) {
+                if (oldSlots[j] == null) continue;
+                int i = IntMap.mix(oldHashes[j]) & (n - 1);
+                while (wordSlots[i] != null) i = (i + 1) & (n - 1);
+                wordSlots[i] = oldSlots[j];
+                wordHashes[i] = oldHashes[j];
+                wordIds[i] = oldIds[j];
+                wordStamps[i] = oldStamps[j];
+            }
         }
     }
 
@@ -374,25 +527,30 @@ final class Postings {
             int doc = first + d;
             DocKeys keys = docs.get(d);
             byte[] blocks = keys.blocks;
-            DocKeys.Part p = keys.parts[part];
-            for (int i = 0; i < p.bigramCount; i++) {
-                int key = p.bigrams[i];
-                Pooled posting = b.get(key);
-                if (posting == null) b.put(key, posting = new Pooled(pool));
-                int end = p.bigramEnds[i];
+            int[] entries = keys.ints;
+            int at = keys.entriesAt;
+            int from = keys.bound(2 * part);
+            int words = keys.bound(2 * part + 1);
+            int to = keys.bound(2 * part + 2);
+            int start = keys.start(from);
+            for (int e = from; e < to; e++) {
+                int end = entries[at + 2 * e + 1];
                 boolean title = end < 0;
-                int to = title ? ~end : end;
-                posting.add(pool, doc, title, blocks, p.bigramStarts[i], to);
-            }
-            for (int i = 0; i < p.words.size(); i++) {
-                int end = p.wordEnds.get(i);
-                boolean title = end < 0;
-                int to = title ? ~end : end;
-                // no computeIfAbsent, here or above: its lambda captures the pool, one allocation per key met (in a
-                // profile, 5 % of the index), which the quick compiler does not remove
-                Pooled posting = o.get(p.words.get(i));
-                if (posting == null) o.put(p.words.get(i), posting = new Pooled(pool));
-                posting.add(pool, doc, title, blocks, p.wordStarts.get(i), to);
+                int stop = title ? ~end : end;
+                Pooled posting;
+                // no computeIfAbsent: its lambda captures the pool, one allocation per key met (in a profile, 5 %
+                // of the index), which the quick compiler does not remove
+                if (e < words) {
+                    int key = entries[at + 2 * e];
+                    posting = b.get(key);
+                    if (posting == null) b.put(key, posting = new Pooled(pool));
+                } else {
+                    String word = keys.words[entries[at + 2 * e]];
+                    posting = o.get(word);
+                    if (posting == null) o.put(word, posting = new Pooled(pool));
+                }
+                posting.add(pool, doc, title, blocks, start, stop);
+                start = stop;
             }
         }
     }

@@ -1,7 +1,5 @@
 package rongguang.search;
 
-import java.util.function.Supplier;
-
 /**
  * One thing a search can find. Its text is made when asked for, so that article bodies are read from the body
  * store one at a time while the index is built, never all at once.
@@ -12,7 +10,21 @@ import java.util.function.Supplier;
  * @param source what the text is made from, when that is cheaper to compare than the text (an article's source
  *               digest and the names it shows); null to compare the text itself
  */
-public record SearchDocument(Kind kind, String url, String title, String date, Supplier<String> text, String source) {
+public record SearchDocument(Kind kind, String url, String title, String date, Text text, String source) {
+
+    /** A document's text, made when asked for. */
+    @FunctionalInterface
+    public interface Text {
+        /**
+         * The text, in a buffer the calling thread keeps (every document's text passes through one): to be read
+         * before the thread asks for another.
+         */
+        java.nio.CharBuffer chars();
+
+        default String string() {
+            return chars().toString();
+        }
+    }
 
     /** In index order: a document's kind follows from its number. */
     public enum Kind {

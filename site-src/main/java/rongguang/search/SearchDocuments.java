@@ -1,5 +1,6 @@
 package rongguang.search;
 
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -37,7 +38,7 @@ public final class SearchDocuments {
         return docs;
     }
 
-    private static String city(City c) {
+    private static CharBuffer city(City c) {
         Lines l = Lines.start();
         l.add(c.province());
         l.add(c.target());
@@ -50,10 +51,10 @@ public final class SearchDocuments {
             l.add(line.toString());
         }
         for (Stat s : c.stats()) l.add(s.label() + " " + s.text());
-        return l.toString();
+        return l.chars();
     }
 
-    private static String exemplar(Site site, Exemplar e) {
+    private static CharBuffer exemplar(Site site, Exemplar e) {
         Lines l = Lines.start();
         City city = site.city(e.city());
         l.add(e.category() + (city == null ? "" : " " + city.name()));
@@ -62,10 +63,10 @@ public final class SearchDocuments {
         l.add(e.service());
         for (Exemplar.Title t : e.titles()) l.add(t.text() + (t.issuer() == null ? "" : " " + t.issuer()));
         l.add(PlainText.of(e.storyHtml()));
-        return l.toString();
+        return l.chars();
     }
 
-    private static String merchant(Site site, Merchant m) {
+    private static CharBuffer merchant(Site site, Merchant m) {
         Lines l = Lines.start();
         City city = site.city(m.city());
         l.add(m.category() + " " + (city == null ? "" : city.name()) + (m.district() == null ? "" : " " + m.district()));
@@ -75,7 +76,7 @@ public final class SearchDocuments {
         }
         if (m.credentials() != null && !m.credentials().isEmpty()) l.add("凭" + String.join("、", m.credentials()));
         l.add(m.alliance());
-        return l.toString();
+        return l.chars();
     }
 
     /** An article's text follows from its source file, but for the names of its column and tags. */
@@ -87,7 +88,7 @@ public final class SearchDocuments {
         return s.toString();
     }
 
-    private static String article(Article a) {
+    private static CharBuffer article(Article a) {
         Lines l = Lines.start();
         l.add(a.kicker());
         l.add(a.subtitle());
@@ -98,13 +99,13 @@ public final class SearchDocuments {
         if (a.source() != null) meta.add(a.source());
         l.add(meta.toString());
         l.addBody(a.body());
-        return l.toString();
+        return l.chars();
     }
 
     /**
      * Lines of text, stripped, skipping what is missing; in a buffer the thread keeps, since the text of every
      * document passes through one (as a body, its text, a builder and a string, it was a quarter of what the index
-     * allocated). One string is made at the end.
+     * allocated). The index reads the text from the buffer; no string of it is made.
      */
     private static final class Lines {
         private static final ThreadLocal<Lines> BUFFER = ThreadLocal.withInitial(Lines::new);
@@ -152,9 +153,9 @@ public final class SearchDocuments {
             if (length + more > chars.length) chars = java.util.Arrays.copyOf(chars, 2 * (length + more));
         }
 
-        @Override
-        public String toString() {
-            return new String(chars, 0, length);
+        /** The lines, in the thread's buffer. */
+        CharBuffer chars() {
+            return CharBuffer.wrap(chars, 0, length);
         }
     }
 }

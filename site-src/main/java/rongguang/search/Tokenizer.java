@@ -22,8 +22,11 @@ public final class Tokenizer {
         /** A bigram of two characters of the Basic Multilingual Plane, as {@code first << 16 | second}. */
         void bigram(int key, int position);
 
-        /** A word, or a bigram of other characters. */
-        void key(String key, int position);
+        /**
+         * A word, or a bigram of characters outside the Basic Multilingual Plane: {@code text[from, to)}, to be
+         * read during the call (a string per word met was most of what the index allocated for words).
+         */
+        void key(char[] text, int from, int to, int position);
     }
 
     static String bigram(int key) {
@@ -49,12 +52,15 @@ public final class Tokenizer {
     static Normalized normalized(String text) {
         char[][] buffers = BUFFERS.get();
         int n = text.length();
-        if (buffers[0].length < n) {
-            buffers[0] = new char[n + (n >> 1)];
-            buffers[1] = new char[n + (n >> 1)];
-        }
-        char[] in = buffers[0];
-        text.getChars(0, n, in, 0);
+        if (buffers[0].length < n) buffers[0] = new char[n + (n >> 1)];
+        text.getChars(0, n, buffers[0], 0);
+        return normalized(buffers[0], n);
+    }
+
+    /** The same of the text {@code in[0, n)}. */
+    static Normalized normalized(char[] in, int n) {
+        char[][] buffers = BUFFERS.get();
+        if (buffers[1].length < n) buffers[1] = new char[n + (n >> 1)];
         char[] out = buffers[1];
         int o = 0;
         for (int i = 0; i < n; ) {
@@ -84,7 +90,7 @@ public final class Tokenizer {
                 }
                 many = MANY[c] != null ? MANY[c] : normalize((int) c);
             } else {
-                int cp = text.codePointAt(i);
+                int cp = Character.codePointAt(in, i, n);
                 i += Character.charCount(cp);
                 many = normalize(cp);
             }
@@ -153,6 +159,7 @@ public final class Tokenizer {
     private static void keys(char[] s, int length, int base, Sink sink) {
         int position = base;
         int previousHan = -1;
+        int previousAt = 0;
         // a word is a run of letters and digits, so it is s[wordFrom, wordFrom + wordLength), cut at MAX_WORD
         int wordFrom = -1;
         int wordLength = 0;
@@ -180,17 +187,18 @@ public final class Tokenizer {
                 }
                 if (wordLength < MAX_WORD) wordLength += i - at;
             } else if (wordFrom >= 0) {
-                sink.key(new String(s, wordFrom, wordLength), wordStart);
+                sink.key(s, wordFrom, wordFrom + wordLength, wordStart);
                 wordFrom = -1;
             }
             if (kind == HAN && previousHan >= 0) {
                 if (previousHan < 0x10000 && cp < 0x10000) sink.bigram(previousHan << 16 | cp, position - 1);
-                else sink.key(new StringBuilder(4).appendCodePoint(previousHan).appendCodePoint(cp).toString(), position - 1);
+                else sink.key(s, previousAt, i, position - 1);
             }
             previousHan = kind == HAN ? cp : -1;
+            previousAt = at;
             position++;
         }
-        if (wordFrom >= 0) sink.key(new String(s, wordFrom, wordLength), wordStart);
+        if (wordFrom >= 0) sink.key(s, wordFrom, wordFrom + wordLength, wordStart);
     }
 
     /**

@@ -18,8 +18,8 @@ class SearchTokenizerTest {
             }
 
             @Override
-            public void key(String key, int position) {
-                keys.add(key + "@" + position);
+            public void key(char[] text, int from, int to, int position) {
+                keys.add(new String(text, from, to - from) + "@" + position);
             }
         });
         return keys;
@@ -29,6 +29,36 @@ class SearchTokenizerTest {
     void chineseBecomesOverlappingBigramsWithPositionsAndOtherTextWords() {
         assertThat(keys("退役军人ＡＰＰ，２０２４年"))
                 .containsExactly("退役@0", "役军@1", "军人@2", "app@4", "2024@8");
+    }
+
+    @Test
+    void charactersOutsideTheBasicPlaneMakeBigramsToo() {
+        assertThat(keys("𠀀字𠀁，ＡＢ")).containsExactly("𠀀字@0", "字𠀁@1", "ab@4");
+    }
+
+    /** A document's keys with their positions, in the order of the keys. */
+    private static java.util.SortedMap<String, String> documentKeys(String title, String text) {
+        java.util.SortedMap<String, String> keys = new java.util.TreeMap<>();
+        Postings.DocKeys doc = Postings.DocKeys.of(title, text, 2);
+        doc.forEach((key, inTitle, from, to) ->
+                keys.put(key, (inTitle ? "title " : "") + java.util.Arrays.toString(java.util.Arrays.copyOfRange(doc.blocks, from, to))));
+        return keys;
+    }
+
+    @Test
+    void aDocumentsWordsAreItsOwnThoughTheThreadKeepsTheirStringsFromDocumentToDocument() {
+        assertThat(documentKeys("Excel 表格", "excel 2024 excel")).containsExactly(
+                // gaps as varints, the first from -1, then 0; the body's positions start at 1024
+                java.util.Map.entry("2024", "[-121, 8, 0]"),              // at 1030
+                java.util.Map.entry("excel", "title [1, -128, 8, 11, 0]"), // at 0 (the title), 1024 and 1035
+                java.util.Map.entry("表格", "title [7, 0]"));              // at 6
+        // more words than the thread keeps (it starts over past 65,536): each document still has only its own
+        for (int i = 0; i < 70_000; i++) {
+            java.util.SortedMap<String, String> keys = documentKeys("", "w" + i + " excel w" + i);
+            if (!keys.keySet().equals(java.util.Set.of("excel", "w" + i))) {
+                throw new AssertionError("document " + i + ": " + keys);
+            }
+        }
     }
 
     @Test
@@ -70,6 +100,17 @@ class SearchTokenizerTest {
         // the thread's buffer grows for a long body and is reused for a short one
         assertThat(appended("", "<p>" + "长".repeat(40_000) + "</p>")).hasSize(40_000);
         assertThat(appended("", "<p>短</p>")).isEqualTo("短");
+    }
+
+    @Test
+    void plainTextDecodesUtf8AsItGoesAndMarksBytesThatAreNot() {
+        byte[] utf8 = {'<', 'p', '>', 'a', (byte) 0xe4, 'b', (byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80,
+                (byte) 0xc3, (byte) 0xa9, (byte) 0xe4, (byte) 0xb8, (byte) 0xad, (byte) 0xed, (byte) 0xa0, (byte) 0x80,
+                '<', '/', 'p', '>', (byte) 0xe6, (byte) 0x96};
+        char[] out = new char[utf8.length];
+        // a lone lead byte, 😀 (four bytes), é (two), 中 (three), an encoded surrogate, a sequence cut short
+        int end = PlainText.append(java.nio.ByteBuffer.wrap(utf8, 3, utf8.length - 3).slice(), out, 0);
+        assertThat(new String(out, 0, end)).isEqualTo("a\ufffdb😀é中\ufffd\n\ufffd\ufffd");
     }
 
     /** The text {@link PlainText#append} writes after {@code before}, which it must leave as it was. */
