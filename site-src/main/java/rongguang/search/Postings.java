@@ -148,6 +148,7 @@ final class Postings {
             boundsAt = arena.take(2 * parts + 1 + 2 * n);
             entriesAt = boundsAt + 2 * parts + 1;
             int[] ints = arena.ints();
+            java.util.Arrays.fill(ints, boundsAt, entriesAt, 0);
             int[] slotOf = sc.order(n);
             int bigrams = 0;
             for (int id = 0; id < n; id++) {
@@ -269,10 +270,9 @@ final class Postings {
             }
         }
 
-        /** Takes {@code n} ints, zeroed; returns where they start in {@link #ints()}, which may be a new array. */
+        /** Takes {@code n} ints, as they are; returns where they start in {@link #ints()}, which may be a new array. */
         int take(int n) {
             if (size + n > ints.length) ints = java.util.Arrays.copyOf(ints, Math.max(2 * ints.length, size + n));
-            java.util.Arrays.fill(ints, size, size + n, 0);
             int at = size;
             size += n;
             return at;
