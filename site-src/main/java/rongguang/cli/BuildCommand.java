@@ -90,6 +90,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         Problems problems = new Problems();
         long start = System.nanoTime();
+        HeapSteps.forSite(siteDir);
         if (watch) {
             try {
                 if (clean) {
