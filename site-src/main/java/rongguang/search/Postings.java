@@ -201,26 +201,8 @@ final class Postings {
             return e == 0 ? blocksFrom : end(ints[entriesAt + 2 * e - 1]);
         }
 
-        /** Calls {@code visitor} with the keys of part {@code part}, bigrams first. */
-        void forEach(int part, EntryVisitor visitor) {
-            int words = bound(2 * part + 1);
-            int to = bound(2 * part + 2);
-            int start = start(bound(2 * part));
-            for (int e = bound(2 * part); e < to; e++) {
-                int end = ints[entriesAt + 2 * e + 1];
-                int stop = end(end);
-                visitor.visit(e < words, ints[entriesAt + 2 * e], end < 0, start, stop);
-                start = stop;
-            }
-        }
-
         static int end(int end) {
             return end < 0 ? ~end : end;
-        }
-
-        /** An entry: a bigram's key or a word's number in {@link #words}, and its block {@code blocks[from, to)}. */
-        interface EntryVisitor {
-            void visit(boolean bigram, int key, boolean title, int from, int to);
         }
 
         /**
@@ -228,9 +210,17 @@ final class Postings {
          * the title; bigrams first in each part.
          */
         void forEach(KeyVisitor visitor) {
-            for (int p = 0; p < parts(); p++) {
-                forEach(p, (bigram, key, title, from, to) ->
-                        visitor.visit(bigram ? Tokenizer.bigram(key) : words[key], title, from, to));
+            for (int part = 0; part < parts(); part++) {
+                int words = bound(2 * part + 1);
+                int to = bound(2 * part + 2);
+                int start = start(bound(2 * part));
+                for (int e = bound(2 * part); e < to; e++) {
+                    int key = ints[entriesAt + 2 * e];
+                    int end = ints[entriesAt + 2 * e + 1];
+                    int stop = end(end);
+                    visitor.visit(e < words ? Tokenizer.bigram(key) : this.words[key], end < 0, start, stop);
+                    start = stop;
+                }
             }
         }
 
@@ -323,11 +313,8 @@ final class Postings {
             distinct = 0;
             size = 0;
             if (wordCount > MAX_WORDS) {
-                int n = wordSlots.length;
-                wordSlots = new String[n];
-                wordHashes = new int[n];
-                wordIds = new int[n];
-                wordStamps = new int[n];
+                // an empty slot is a null word; no slot holds the new stamp, so the others need no clearing
+                java.util.Arrays.fill(wordSlots, null);
                 wordCount = 0;
             }
             return this;
